@@ -1,0 +1,77 @@
+"""Analysers: from a :class:`~geopol.model.Document` to sentences and tokens.
+
+One protocol, several implementations. The extractors read whatever
+annotation the analyser gives (lemmas, tags, heads, relations) and fall back
+to their own rules where it is missing.
+
+* :class:`RulesAnalyser` (the default): geopol's own segmentation, no model,
+  tokens without lemma, tags or heads.
+* documents loaded from CoNLL-U carry their parse in :attr:`Document.parse`;
+  :class:`RulesAnalyser` hands that parse on unchanged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Protocol, runtime_checkable
+
+from geopol.model import Document, Sentence
+
+__all__ = ["Analyser", "RulesAnalyser", "sentences_of"]
+
+
+@runtime_checkable
+class Analyser(Protocol):
+    """What the extractors need from an analyser.
+
+    .. versionadded:: 0.1.0
+    """
+
+    name: str
+    """Short name used on the command line (``rules``, ``stanza``, ``conllu``)."""
+
+    def analyse(self, doc: Document) -> tuple[Sentence, ...]:
+        """Sentences of *doc*, every token's span pointing into ``doc.text``."""
+        ...
+
+    def analyse_many(self, docs: Iterable[Document]) -> Iterator[tuple[Sentence, ...]]:
+        """The same for many documents, in order; backends batch here for speed."""
+        ...
+
+
+class RulesAnalyser:
+    """The built-in analyser: rule-based Dutch segmentation, no model files.
+
+    A document that carries a parse (loaded from CoNLL-U) keeps it.
+
+    >>> from geopol.model import Document
+    >>> sentences = RulesAnalyser().analyse(Document(id="d", text="Ja. Nee."))
+    >>> len(sentences)
+    2
+
+    .. versionadded:: 0.1.0
+    """
+
+    name = "rules"
+
+    def analyse(self, doc: Document) -> tuple[Sentence, ...]:
+        if doc.parse is not None:
+            return doc.parse
+        from geopol.text.segment import segment
+
+        return tuple(segment(doc.text))
+
+    def analyse_many(self, docs: Iterable[Document]) -> Iterator[tuple[Sentence, ...]]:
+        for doc in docs:
+            yield self.analyse(doc)
+
+    def __reduce__(self) -> tuple[type[RulesAnalyser], tuple[()]]:
+        return (RulesAnalyser, ())
+
+
+def sentences_of(doc: Document, sentences: Iterable[Sentence] | None = None) -> tuple[Sentence, ...]:
+    """The sentences an extractor works on: the given ones, else the document's parse,
+    else the built-in segmentation."""
+    if sentences is not None:
+        return tuple(sentences)
+    return RulesAnalyser().analyse(doc)

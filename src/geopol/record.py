@@ -1,0 +1,269 @@
+"""The output record (contract): an :class:`~geopol.model.Analysis` as JSON and back.
+
+One JSON object per document, as ``design.md`` fixes it::
+
+    {"id": "...", "date": "2021-12", "source": "...",
+     "quotes": [...], "stances": [...], "numbers": [...]}
+
+Spans are written as ``{"start", "end", "text"}`` with the text read from the
+document. Fields may be added to this record; none may be renamed or dropped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from geopol.errors import InputError
+from geopol.model import (
+    Actor,
+    Analysis,
+    Document,
+    NumericClaim,
+    Quote,
+    Span,
+    Stance,
+)
+
+__all__ = ["JSON", "Record", "from_record", "to_record"]
+
+JSON = None | bool | int | float | str | list["JSON"] | dict[str, "JSON"]
+"""Any JSON value."""
+
+Record = dict[str, JSON]
+"""One output record: a JSON object."""
+
+
+def _span(doc: Document, span: Span | None) -> JSON:
+    if span is None:
+        return None
+    return {"start": span.start, "end": span.end, "text": doc.text_of(span)}
+
+
+def _actor(doc: Document, actor: Actor | None) -> JSON:
+    if actor is None:
+        return None
+    return {
+        "name": actor.name,
+        "mention": _span(doc, actor.mention),
+        "id": actor.id,
+        "kind": actor.kind,
+        "affiliation": actor.affiliation,
+    }
+
+
+def _quote(doc: Document, quote: Quote) -> JSON:
+    return {
+        "kind": quote.kind,
+        "content": _span(doc, quote.content),
+        "speaker": _actor(doc, quote.speaker),
+        "cue": _span(doc, quote.cue),
+        "rule": quote.rule,
+    }
+
+
+def _stance(doc: Document, stance: Stance) -> JSON:
+    return {
+        "holder": _actor(doc, stance.holder),
+        "target": _span(doc, stance.target),
+        "polarity": stance.polarity,
+        "cue": _span(doc, stance.cue),
+        "rule": stance.rule,
+    }
+
+
+def _number(doc: Document, claim: NumericClaim) -> JSON:
+    return {
+        "span": _span(doc, claim.span),
+        "value": claim.value,
+        "low": claim.low,
+        "high": claim.high,
+        "kind": claim.kind,
+        "hedge": claim.hedge,
+        "unit": claim.unit,
+        "counts": _span(doc, claim.counts),
+        "rule": claim.rule,
+    }
+
+
+def to_record(analysis: Analysis, *, include_text: bool = False) -> Record:
+    """The output record of one analysed document.
+
+    Args:
+        analysis: what was extracted from one document.
+        include_text: also write the document's ``text`` (and ``title``), so that
+            :func:`from_record` can rebuild the analysis without the corpus.
+
+    >>> from geopol.model import Document
+    >>> to_record(Analysis(document=Document(id="d1", text="Geen tekst.")))["quotes"]
+    []
+    """
+    doc = analysis.document
+    record: Record = {
+        "id": doc.id,
+        "date": None if doc.date is None else str(doc.date),
+        "source": doc.source,
+        "quotes": [_quote(doc, q) for q in analysis.quotes],
+        "stances": [_stance(doc, s) for s in analysis.stances],
+        "numbers": [_number(doc, n) for n in analysis.numbers],
+    }
+    if include_text:
+        record["title"] = doc.title
+        record["text"] = doc.text
+    return record
+
+
+# -- reading a record back -------------------------------------------------------------------
+
+
+class _Reader:
+    """Reads one record against its document, checking every span's text."""
+
+    def __init__(self, doc: Document, where: str) -> None:
+        self.doc = doc
+        self.where = where
+
+    def fail(self, reason: str) -> InputError:
+        return InputError(f"record {self.doc.id!r}: {reason}", path=self.where)
+
+    def obj(self, value: JSON, field: str) -> Mapping[str, JSON]:
+        if not isinstance(value, dict):
+            raise self.fail(f"{field} must be an object, got {type(value).__name__}")
+        return value
+
+    def list(self, record: Mapping[str, JSON], field: str) -> list[JSON]:
+        value = record.get(field, [])
+        if not isinstance(value, list):
+            raise self.fail(f"{field} must be a list, got {type(value).__name__}")
+        return value
+
+    def str_(self, record: Mapping[str, JSON], field: str, *, optional: bool = False) -> str:
+        value = record.get(field)
+        if value is None and optional:
+            return ""
+        if not isinstance(value, str):
+            raise self.fail(f"{field} must be a string, got {value!r}")
+        return value
+
+    def number(self, value: JSON, field: str) -> int | float | None:
+        if value is None or (isinstance(value, int | float) and not isinstance(value, bool)):
+            return value
+        raise self.fail(f"{field} must be a number, got {value!r}")
+
+    def span(self, value: JSON, field: str) -> Span | None:
+        if value is None:
+            return None
+        obj = self.obj(value, field)
+        start, end = obj.get("start"), obj.get("end")
+        if not isinstance(start, int) or not isinstance(end, int):
+            raise self.fail(f"{field} needs integer start and end, got {start!r}, {end!r}")
+        try:
+            span = Span(start, end)
+        except ValueError as error:
+            raise self.fail(f"{field}: {error}") from error
+        if end > len(self.doc.text):
+            raise self.fail(f"{field} [{start}, {end}) runs past the text ({len(self.doc.text)})")
+        text = obj.get("text")
+        if text is not None and text != self.doc.text_of(span):
+            raise self.fail(
+                f"{field} text {text!r} differs from the document's {self.doc.text_of(span)!r}"
+            )
+        return span
+
+    def actor(self, value: JSON, field: str) -> Actor | None:
+        if value is None:
+            return None
+        obj = self.obj(value, field)
+        kind = obj.get("kind")
+        try:
+            return Actor(
+                name=self.str_(obj, f"{field}.name"),
+                mention=self.span(obj.get("mention"), f"{field}.mention"),
+                id=self.str_(obj, f"{field}.id", optional=True) or None,
+                kind=kind,  # type: ignore[arg-type]  # the attrs validator checks the value
+                affiliation=self.str_(obj, f"{field}.affiliation", optional=True) or None,
+            )
+        except ValueError as error:
+            raise self.fail(f"{field}: {error}") from error
+
+    def required_span(self, value: JSON, field: str) -> Span:
+        span = self.span(value, field)
+        if span is None:
+            raise self.fail(f"{field} is missing")
+        return span
+
+
+def from_record(
+    record: Mapping[str, JSON], document: Document | None = None, *, source: str = "<record>"
+) -> Analysis:
+    """Rebuild an :class:`~geopol.model.Analysis` from its output record.
+
+    The record's spans carry only offsets and text, so the document text is needed:
+    pass the *document*, or a record written with ``include_text=True``.
+    Every span's ``text`` is checked against the document.
+
+    Raises:
+        InputError: when the record is malformed or does not fit the document.
+    """
+    if document is None:
+        text = record.get("text")
+        if not isinstance(text, str):
+            raise InputError(
+                f"record {record.get('id')!r} has no text: pass the document it was made from",
+                path=source,
+            )
+        from geopol.model import PartialDate
+
+        date = record.get("date")
+        title, src = record.get("title"), record.get("source")
+        document = Document(
+            id=str(record.get("id")),
+            text=text,
+            date=PartialDate.parse(date) if isinstance(date, str) else None,
+            title=title if isinstance(title, str) else None,
+            source=src if isinstance(src, str) else None,
+        )
+    read = _Reader(document, source)
+    try:
+        quotes = [
+            Quote(
+                kind=read.str_(q, "quote.kind"),  # type: ignore[arg-type]  # the attrs validator checks the value
+                content=read.required_span(q.get("content"), "quote.content"),
+                speaker=read.actor(q.get("speaker"), "quote.speaker"),
+                cue=read.span(q.get("cue"), "quote.cue"),
+                rule=read.str_(q, "quote.rule", optional=True),
+            )
+            for q in (read.obj(v, "quote") for v in read.list(record, "quotes"))
+        ]
+        stances = [
+            Stance(
+                holder=read.actor(s.get("holder"), "stance.holder"),
+                target=read.required_span(s.get("target"), "stance.target"),
+                polarity=read.str_(s, "stance.polarity"),  # type: ignore[arg-type]  # the attrs validator checks the value
+                cue=read.span(s.get("cue"), "stance.cue"),
+                rule=read.str_(s, "stance.rule", optional=True),
+            )
+            for s in (read.obj(v, "stance") for v in read.list(record, "stances"))
+        ]
+        numbers = []
+        for value in read.list(record, "numbers"):
+            n = read.obj(value, "number")
+            number = read.number(n.get("value"), "number.value")
+            if number is None:
+                raise read.fail("number.value is missing")
+            numbers.append(
+                NumericClaim(
+                    span=read.required_span(n.get("span"), "number.span"),
+                    value=number,
+                    low=read.number(n.get("low"), "number.low"),
+                    high=read.number(n.get("high"), "number.high"),
+                    kind=read.str_(n, "number.kind"),  # type: ignore[arg-type]  # the attrs validator checks the value
+                    hedge=read.str_(n, "number.hedge"),  # type: ignore[arg-type]  # the attrs validator checks the value
+                    unit=read.str_(n, "number.unit", optional=True) or None,
+                    counts=read.span(n.get("counts"), "number.counts"),
+                    rule=read.str_(n, "number.rule", optional=True),
+                )
+            )
+    except ValueError as error:
+        if isinstance(error, InputError):
+            raise
+        raise read.fail(str(error)) from error
+    return Analysis(document=document, quotes=quotes, stances=stances, numbers=numbers)

@@ -1,0 +1,19 @@
+"""PLACEHOLDER: replaced by the stance extractor (open issue). Returns nothing yet."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from geopol.model import Document, Quote, Sentence
+
+__all__ = ["extract"]
+
+
+def extract(
+    doc: Document,
+    *,
+    sentences: Sequence[Sentence] | None = None,
+    quotes: Sequence[Quote] | None = None,
+) -> tuple[()]:
+    """Placeholder: finds nothing."""
+    return ()
