@@ -15,8 +15,7 @@ between threads and processes.
 from __future__ import annotations
 
 import datetime as _dt
-import types
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Literal, get_args
 
 import attrs
@@ -244,8 +243,34 @@ class Block:
     span: Span
 
 
+class _FrozenMapping(Mapping[str, object]):
+    """A read-only mapping that, unlike ``types.MappingProxyType``, pickles."""
+
+    __slots__ = ("_data",)
+
+    def __init__(self, data: Mapping[str, object]) -> None:
+        self._data = dict(data)
+
+    def __getitem__(self, key: str) -> object:
+        return self._data[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._data)
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def __repr__(self) -> str:
+        return repr(self._data)
+
+    def __reduce__(self) -> tuple[type[_FrozenMapping], tuple[dict[str, object]]]:
+        return (_FrozenMapping, (self._data,))
+
+
 def _freeze_mapping(value: Mapping[str, object] | None) -> Mapping[str, object]:
-    return types.MappingProxyType(dict(value or {}))
+    if isinstance(value, _FrozenMapping):
+        return value
+    return _FrozenMapping(value or {})
 
 
 def _default_blocks(doc: Document) -> tuple[Block, ...]:

@@ -1,0 +1,70 @@
+"""Time and peak memory of ``geopol analyze`` at three corpus sizes.
+
+Each size runs as its own process (``python -m geopol analyze CORPUS -o /dev/null``),
+so its peak resident memory is its own. Time should grow linearly with the size
+and memory should stay flat, because documents stream from load to write::
+
+    python -m benchmarks.scaling --sizes 10MB 100MB 1GB --workers 2
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from benchmarks.corpus import parse_size
+from benchmarks.throughput import RESULTS, corpus_path, machine
+
+
+def run_once(path: Path, *, workers: int = 1) -> dict[str, Any]:
+    """Run the CLI over *path* in a fresh process; wall seconds and peak RSS in MB."""
+    command = [sys.executable, "-m", "geopol", "analyze", str(path), "-o", os.devnull, "--quiet"]
+    if workers > 1:
+        command += ["--workers", str(workers)]
+    start = time.perf_counter()
+    process = subprocess.Popen(command)
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise RuntimeError(f"{' '.join(command)} exited with {process.returncode}")
+    # ru_maxrss is in kilobytes on Linux. wait4 reports the child together with the
+    # children it waited for, so with workers this is the largest single process of the tree.
+    return {
+        "bytes": path.stat().st_size,
+        "seconds": round(seconds, 2),
+        "mb_per_s": round(path.stat().st_size / seconds / 1e6, 3),
+        "peak_rss_mb": round(usage.ru_maxrss / 1024, 1),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.scaling", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", nargs=3, type=parse_size,
+                        default=[parse_size(s) for s in ("5MB", "10MB", "20MB")])
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--workers", type=int, default=1)
+    args = parser.parse_args(argv)
+    rows = [run_once(corpus_path(size, args.seed), workers=args.workers) for size in args.sizes]
+    base = rows[0]
+    print(f"{'MB':>8}{'seconds':>10}{'MB/s':>8}{'time/size':>11}{'peak MB':>9}")
+    for row in rows:
+        per_size = (row["seconds"] / row["bytes"]) / (base["seconds"] / base["bytes"])
+        row["time_per_size_vs_smallest"] = round(per_size, 2)
+        print(f"{row['bytes'] / 1e6:>8.0f}{row['seconds']:>10.1f}{row['mb_per_s']:>8.2f}"
+              f"{per_size:>11.2f}{row['peak_rss_mb']:>9.0f}")
+    result = {"workers": args.workers, "machine": machine(), "runs": rows}
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / "scaling.json").write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

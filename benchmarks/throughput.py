@@ -1,0 +1,171 @@
+"""Throughput of each stage and of the whole ``analyze``, against a floor.
+
+The floor is the same corpus read and scanned once with a single ``regex``
+word pattern: the least any tool that looks at every word must spend.
+Each stage is reported in words/s and MB/s and as a ratio to the floor, so
+the figures mean something on any machine::
+
+    python -m benchmarks.throughput --size 20MB
+    python -m benchmarks.throughput --corpus my-corpus.jsonl --workers 2
+
+Words are counted with the floor's pattern, the same for every stage.
+Stage timings (segment, quotes, stances, numbers) run on documents already
+in memory; ``load`` and ``analyze`` (load, analyse, serialise, as the CLI
+does) run from the file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import regex
+
+import geopol
+from benchmarks.corpus import parse_size, write_corpus
+from geopol import numbers, quotes, stance
+from geopol.parallel import analyze_lines
+
+OUT = Path(__file__).resolve().parent / "out"
+RESULTS = Path(__file__).resolve().parent / "results"
+WORD = regex.compile(r"\w+")
+
+
+def machine() -> dict[str, Any]:
+    """What the figures were measured on."""
+    return {
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "processor": platform.processor() or platform.machine(),
+        "cores": os.cpu_count(),
+    }
+
+
+def corpus_path(size: int, seed: int = 1) -> Path:
+    """A generated corpus of at least *size* bytes, built once and reused."""
+    OUT.mkdir(exist_ok=True)
+    path = OUT / f"news-{size}-{seed}.jsonl"
+    if not path.exists():
+        tmp = path.with_suffix(".tmp")
+        write_corpus(tmp, size, seed=seed)
+        tmp.rename(path)
+    return path
+
+
+def floor(path: Path) -> tuple[float, int, int]:
+    """Seconds to read *path* and scan it with one word pattern; words; bytes."""
+    start = time.perf_counter()
+    words = 0
+    size = 0
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            size += len(line)
+            words += len(WORD.findall(line))
+    return time.perf_counter() - start, words, os.path.getsize(path)
+
+
+def _timed(run: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    run()
+    return time.perf_counter() - start
+
+
+def measure(path: Path, *, workers: int = 1) -> dict[str, Any]:
+    """Time every stage on the corpus at *path*; return the figures."""
+    floor_s, words, size = floor(path)
+    docs = list(geopol.load(str(path)))
+    text_words = sum(len(WORD.findall(doc.text)) for doc in docs)
+    sentences = {doc.id: tuple(geopol.segment(doc.text)) for doc in docs}
+    found_quotes = {doc.id: quotes.extract(doc, sentences=sentences[doc.id]) for doc in docs}
+
+    def whole(workers: int) -> Callable[[], object]:
+        def run() -> None:
+            with open(os.devnull, "w", encoding="utf-8") as sink:
+                for line in analyze_lines(geopol.load(str(path)), workers=workers):
+                    sink.write(line + "\n")
+        return run
+
+    stages: dict[str, float] = {
+        "load": _timed(lambda: sum(1 for _ in geopol.load(str(path)))),
+        "segment": _timed(lambda: [geopol.segment(doc.text) for doc in docs]),
+        "quotes": _timed(lambda: [quotes.extract(d, sentences=sentences[d.id]) for d in docs]),
+        "stances": _timed(
+            lambda: [
+                stance.extract(d, sentences=sentences[d.id], quotes=found_quotes[d.id])
+                for d in docs
+            ]
+        ),
+        "numbers": _timed(lambda: [numbers.extract(d, sentences=sentences[d.id]) for d in docs]),
+        "analyze (1 worker)": _timed(whole(1)),
+    }
+    if workers > 1:
+        stages[f"analyze ({workers} workers)"] = _timed(whole(workers))
+    rows = {
+        name: {
+            "seconds": round(seconds, 3),
+            "words_per_s": round(words / seconds),
+            "mb_per_s": round(size / seconds / 1e6, 3),
+            "x_floor": round(seconds / floor_s, 1),
+        }
+        for name, seconds in {"floor": floor_s, **stages}.items()
+    }
+    result: dict[str, Any] = {
+        "corpus": str(path),
+        "bytes": size,
+        "documents": len(docs),
+        "words": words,
+        "text_words": text_words,
+        "machine": machine(),
+        "stages": rows,
+    }
+    if workers > 1:
+        single = stages["analyze (1 worker)"]
+        result["speedup"] = round(single / stages[f"analyze ({workers} workers)"], 2)
+    return result
+
+
+def print_table(result: dict[str, Any], file: Any = sys.stdout) -> None:
+    print(
+        f"corpus {result['corpus']}: {result['bytes'] / 1e6:.1f} MB, "
+        f"{result['documents']:,} documents, {result['words']:,} words",
+        file=file,
+    )
+    print(f"{'stage':<22}{'seconds':>10}{'words/s':>12}{'MB/s':>8}{'x floor':>9}", file=file)
+    for name, row in result["stages"].items():
+        print(
+            f"{name:<22}{row['seconds']:>10.2f}{row['words_per_s']:>12,}"
+            f"{row['mb_per_s']:>8.2f}{row['x_floor']:>9.1f}",
+            file=file,
+        )
+    if "speedup" in result:
+        print(f"speed-up with workers: {result['speedup']}x", file=file)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.throughput",
+                                     description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--corpus", type=Path,
+                        help="a corpus geopol.load reads (default: a generated one)")
+    parser.add_argument("--size", type=parse_size, default=parse_size("10MB"),
+                        help="size of the generated corpus (default 10MB)")
+    parser.add_argument("--seed", type=int, default=1, help="seed of the generated corpus")
+    parser.add_argument("--workers", type=int, default=1, help="also time analyze with N workers")
+    args = parser.parse_args(argv)
+    path = args.corpus or corpus_path(args.size, args.seed)
+    result = measure(path, workers=args.workers)
+    print_table(result)
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / "throughput.json").write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
