@@ -12,6 +12,7 @@ document. Fields may be added to this record; none may be renamed or dropped.
 from __future__ import annotations
 
 from collections.abc import Mapping
+
 from geopol.errors import InputError
 from geopol.model import (
     Actor,
@@ -136,7 +137,8 @@ class _Reader:
         return value
 
     def str_(self, record: Mapping[str, JSON], field: str, *, optional: bool = False) -> str:
-        value = record.get(field)
+        """The string at the last part of *field* (``quote.kind`` reads ``kind``)."""
+        value = record.get(field.rpartition(".")[2])
         if value is None and optional:
             return ""
         if not isinstance(value, str):

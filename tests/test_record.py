@@ -1,0 +1,83 @@
+"""The output record (contract of design.md) and reading it back."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from geopol.errors import InputError
+from geopol.model import Actor, Analysis, Document, NumericClaim, PartialDate, Quote, Span, Stance
+from geopol.record import from_record, to_record
+
+TEXT = 'Bijna 100.000 Russen\n\n"Wij willen geen conflict", zei Lavrov.'
+
+
+def _analysis() -> Analysis:
+    doc = Document(id="seed-1", text=TEXT, date=PartialDate(2021, 12), source="seed.txt")
+    lavrov = Actor(name="Sergej Lavrov", mention=Span(54, 60), kind="person",
+                   affiliation="Rusland")
+    return Analysis(
+        document=doc,
+        quotes=[Quote(kind="direct", content=Span(23, 47), speaker=lavrov, cue=Span(50, 53),
+                      rule="quote.direct_after")],
+        stances=[Stance(holder=lavrov, target=Span(39, 47), polarity="oppose",
+                        cue=Span(27, 38), rule="stance.willen_geen")],
+        numbers=[NumericClaim(span=Span(0, 13), value=100000, kind="count", hedge="under",
+                              counts=Span(14, 20), rule="number.digits")],
+    )
+
+
+def test_the_record_has_the_contract_fields_with_span_texts() -> None:
+    record = to_record(_analysis())
+
+    assert ["id", "date", "source", "quotes", "stances", "numbers"] == list(record)
+    assert "2021-12" == record["date"]
+    quote = record["quotes"][0]  # type: ignore[index]
+    assert {"start": 23, "end": 47, "text": "Wij willen geen conflict"} == quote["content"]
+    assert "Sergej Lavrov" == quote["speaker"]["name"]
+    assert {"start": 54, "end": 60, "text": "Lavrov"} == quote["speaker"]["mention"]
+    number = record["numbers"][0]  # type: ignore[index]
+    assert {"start": 0, "end": 13, "text": "Bijna 100.000"} == number["span"]
+    assert (100000, None, None, "count", "under", None) == (
+        number["value"], number["low"], number["high"], number["kind"], number["hedge"],
+        number["unit"])
+    assert "Russen" == number["counts"]["text"]
+    assert "oppose" == record["stances"][0]["polarity"]  # type: ignore[index]
+
+
+def test_a_record_reads_back_to_the_same_analysis_through_json() -> None:
+    analysis = _analysis()
+
+    line = json.dumps(to_record(analysis), ensure_ascii=False)
+
+    assert analysis == from_record(json.loads(line), analysis.document)
+
+
+def test_a_record_with_its_text_reads_back_without_the_corpus() -> None:
+    analysis = _analysis()
+
+    record = json.loads(json.dumps(to_record(analysis, include_text=True)))
+
+    assert analysis == from_record(record)
+
+
+def test_a_span_whose_text_does_not_fit_the_document_is_rejected() -> None:
+    record = to_record(_analysis())
+    record["numbers"][0]["span"]["text"] = "Ruim 100.000"  # type: ignore[index]
+
+    with pytest.raises(InputError, match="differs from the document"):
+        from_record(record, _analysis().document)
+
+
+def test_a_record_without_text_or_document_is_a_clear_error() -> None:
+    with pytest.raises(InputError, match="has no text"):
+        from_record(to_record(_analysis()))
+
+
+def test_an_unknown_quote_kind_is_a_clear_error() -> None:
+    record = to_record(_analysis())
+    record["quotes"][0]["kind"] = "hearsay"  # type: ignore[index]
+
+    with pytest.raises(InputError, match="record 'seed-1'"):
+        from_record(record, _analysis().document)
