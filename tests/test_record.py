@@ -81,3 +81,19 @@ def test_an_unknown_quote_kind_is_a_clear_error() -> None:
 
     with pytest.raises(InputError, match="record 'seed-1'"):
         from_record(record, _analysis().document)
+
+
+def test_flat_rows_have_one_row_per_item_and_every_column() -> None:
+    from geopol.record import ROW_FIELDS, to_rows
+
+    rows = to_rows(_analysis())
+
+    assert ["quote", "stance", "number"] == [row["type"] for row in rows]
+    assert all(list(ROW_FIELDS) == list(row) for row in rows)
+    quote, stance, number = rows
+    assert ("Wij willen geen conflict", 23, 47) == (quote["text"], quote["start"], quote["end"])
+    assert ("Sergej Lavrov", "Lavrov", "zei") == (quote["actor"], quote["actor_mention"],
+                                                  quote["cue"])
+    assert ("oppose", "conflict") == (stance["polarity"], stance["text"])
+    assert (100000, "under", "Russen") == (number["value"], number["hedge"], number["counts"])
+    assert rows == _analysis().to_records()

@@ -400,3 +400,10 @@ class Analysis:
     quotes: tuple[Quote, ...] = attrs.field(converter=_quotes, factory=tuple)
     stances: tuple[Stance, ...] = attrs.field(converter=_stances, factory=tuple)
     numbers: tuple[NumericClaim, ...] = attrs.field(converter=_numbers, factory=tuple)
+
+    def to_records(self) -> list[dict[str, str | int | float | None]]:
+        """One flat row per quote, stance and claim (see :func:`geopol.record.to_rows`),
+        ready for ``pandas.DataFrame`` without geopol depending on pandas."""
+        from geopol.record import to_rows
+
+        return to_rows(self)

@@ -24,7 +24,7 @@ from geopol.model import (
     Stance,
 )
 
-__all__ = ["JSON", "Record", "from_record", "to_record"]
+__all__ = ["JSON", "ROW_FIELDS", "Record", "Row", "from_record", "to_record", "to_rows"]
 
 JSON = None | bool | int | float | str | list["JSON"] | dict[str, "JSON"]
 """Any JSON value."""
@@ -269,3 +269,72 @@ def from_record(
             raise
         raise read.fail(str(error)) from error
     return Analysis(document=document, quotes=quotes, stances=stances, numbers=numbers)
+
+
+# -- flat rows: one per quote, stance or numeric claim ----------------------------------------
+
+ROW_FIELDS = (
+    "document_id", "type", "kind", "text", "start", "end", "actor", "actor_id",
+    "actor_mention", "actor_start", "actor_end", "cue", "cue_start", "cue_end", "polarity",
+    "value", "low", "high", "hedge", "unit", "counts", "counts_start", "counts_end", "rule",
+)
+"""The columns of :func:`to_rows`, in order; also the CSV header of ``--format csv``."""
+
+Row = dict[str, str | int | float | None]
+"""One flat row: a column name to a plain value."""
+
+
+def _span_cells(doc: Document, span: Span | None, prefix: str) -> Row:
+    if span is None:
+        return {prefix: None, f"{prefix}_start": None, f"{prefix}_end": None}
+    return {prefix: doc.text_of(span), f"{prefix}_start": span.start, f"{prefix}_end": span.end}
+
+
+def _actor_cells(doc: Document, actor: Actor | None) -> Row:
+    mention = actor.mention if actor is not None else None
+    cells: Row = {
+        "actor": None if actor is None else actor.name,
+        "actor_id": None if actor is None else actor.id,
+        "actor_mention": None if mention is None else doc.text_of(mention),
+        "actor_start": None if mention is None else mention.start,
+        "actor_end": None if mention is None else mention.end,
+    }
+    return cells
+
+
+def to_rows(analysis: Analysis) -> list[Row]:
+    """One flat row per quote, stance and numeric claim, with the document id and spans.
+
+    Every row has the columns of :data:`ROW_FIELDS` (``None`` where a column does
+    not apply), so a list of rows from many documents goes straight into
+    ``pandas.DataFrame(rows)`` or a CSV writer.
+    ``text``/``start``/``end`` are the quote's content, the stance's target or the
+    claim's span; ``actor`` is the speaker or holder.
+
+    >>> import geopol
+    >>> doc = next(geopol.load(["Er vielen bijna 200 doden."]))
+    >>> [(row["type"], row["text"]) for row in to_rows(geopol.analyze(doc))]
+    [('number', 'bijna 200')]
+    """
+    doc = analysis.document
+    empty: Row = dict.fromkeys(ROW_FIELDS)
+    rows: list[Row] = []
+    for quote in analysis.quotes:
+        rows.append({**empty, "document_id": doc.id, "type": "quote", "kind": quote.kind,
+                     **_span_cells(doc, quote.content, "text"),
+                     **_actor_cells(doc, quote.speaker), **_span_cells(doc, quote.cue, "cue"),
+                     "rule": quote.rule})
+    for stance in analysis.stances:
+        rows.append({**empty, "document_id": doc.id, "type": "stance",
+                     **_span_cells(doc, stance.target, "text"),
+                     **_actor_cells(doc, stance.holder), **_span_cells(doc, stance.cue, "cue"),
+                     "polarity": stance.polarity, "rule": stance.rule})
+    for claim in analysis.numbers:
+        rows.append({**empty, "document_id": doc.id, "type": "number", "kind": claim.kind,
+                     **_span_cells(doc, claim.span, "text"), "value": claim.value,
+                     "low": claim.low, "high": claim.high, "hedge": claim.hedge,
+                     "unit": claim.unit, **_span_cells(doc, claim.counts, "counts"),
+                     "rule": claim.rule})
+    for row in rows:
+        row["start"], row["end"] = row.pop("text_start"), row.pop("text_end")
+    return [{field: row[field] for field in ROW_FIELDS} for row in rows]
