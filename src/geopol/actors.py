@@ -1,0 +1,933 @@
+"""Who is who in a document: actor mentions, chains and the packaged actor data.
+
+The quote extractor (:mod:`geopol.quotes`) and the stance extractor use this
+module to turn the words that name a source or holder into an
+:class:`~geopol.model.Actor`, so that ``Poetin``, ``president Poetin`` and
+``Vladimir Poetin`` are one actor, ``hij`` stands for its antecedent, and
+``Moskou`` or ``het Kremlin`` speak for Russia's government.
+
+The API, from the data to one document:
+
+* :func:`default_lexicon` / :func:`load_lexicon`: the packaged actor data
+  (``actors.tsv``, ``titles.txt``, ``pronouns.tsv`` ... in ``geopol/data/nl``),
+  optionally extended with a user's own ``actors.tsv``-shaped file.
+  :meth:`ActorLexicon.lookup` finds an entry by any of its names,
+  :meth:`ActorLexicon.country_of_adjective` maps ``Russische`` to Russia.
+* :func:`parse_phrase`: the actor phrase that starts at an offset
+  (``de Oekraïense president Volodymyr Zelensky``, ``een woordvoerder van de VNG``,
+  ``hij``, ``de minister``, ``diplomaten``), split into its parts:
+  titles and articles stripped from the name, the affiliation read from an
+  adjective (``Oekraïense president``), a title prefix (``Kremlinwoordvoerder``)
+  or a ``van`` phrase (``secretaris-generaal ... van de NAVO``).
+* :func:`find_mentions`: every actor mention of a document in text order
+  (names, gazetteer entries, country adjectives, pronouns, first person),
+  as :class:`ActorMention` records.
+* :class:`ActorResolver` (built with :func:`resolver`): the chains of one
+  document. :meth:`ActorResolver.resolve_phrase` and :meth:`ActorResolver.resolve_at`
+  give the :class:`~geopol.model.Actor` of a phrase, with surnames and
+  descriptions (``de minister``) resolved to the fullest name in the document
+  and pronouns (``hij``, ``ze``, ``volgens haar``) to their antecedent;
+  :meth:`ActorResolver.first_person` maps ``ik``, ``wij``, ``we`` inside a quote
+  to the quote's speaker.
+
+>>> from geopol.model import Document
+>>> text = "De Russische president Vladimir Poetin sprak. Poetin zei dat hij wil praten."
+>>> doc = Document(id="d", text=text)
+>>> found = resolver(doc)
+>>> actor = found.resolve_at(doc.text.index("Poetin zei"))
+>>> actor.name, actor.id, actor.affiliation
+('Vladimir Poetin', 'Q7747', 'Rusland')
+>>> found.resolve_at(doc.text.index("hij")).name
+'Vladimir Poetin'
+
+.. versionadded:: 0.1.0
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from collections.abc import Iterable, Mapping, Sequence
+from types import MappingProxyType
+from typing import Literal, NamedTuple, get_args
+
+import attrs
+import regex
+
+from geopol.data import read_list, read_table, read_table_file
+from geopol.errors import DataFileError
+from geopol.model import Actor, ActorKind, Document, Quote, Span
+
+__all__ = [
+    "ActorEntry",
+    "ActorLexicon",
+    "ActorMention",
+    "ActorPhrase",
+    "ActorResolver",
+    "MentionKind",
+    "PhraseKind",
+    "Refers",
+    "default_lexicon",
+    "find_mentions",
+    "load_lexicon",
+    "parse_phrase",
+    "resolver",
+    "tokenize",
+]
+
+Refers = Literal["person", "person_or_group", "group", "first"]
+"""What a pronoun may stand for (column ``refers`` of ``pronouns.tsv``)."""
+
+MentionKind = Literal["name", "pronoun", "first_person", "adjective", "description", "noun"]
+"""How a mention refers: a name, a pronoun, ``ik``/``wij``, a country adjective,
+a title alone (``de minister``), or a common noun (``de oppositie``)."""
+
+PhraseKind = Literal["name", "pronoun", "description", "noun"]
+"""The head of an :class:`ActorPhrase`."""
+
+_ACTOR_KINDS = frozenset(get_args(ActorKind))
+
+
+# -- the data -----------------------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class ActorEntry:
+    """One row of ``actors.tsv``: a known actor.
+
+    Attributes:
+        key: stable lower-case key (``rusland``), used by other rows' affiliation.
+        name: the canonical Dutch name (``Rusland``, ``Vladimir Poetin``).
+        kind: person, organisation, country, group or other.
+        qid: Wikidata QID when known for certain, else ``None``.
+        affiliation: key of the country or organisation the actor speaks for, or ``None``.
+        aliases: other names and spellings (``Poetin``, ``Putin``).
+        adjectives: adjectives that point to the actor (``Russisch``, ``Russische``).
+
+    .. versionadded:: 0.1.0
+    """
+
+    key: str
+    name: str
+    kind: ActorKind
+    qid: str | None = None
+    affiliation: str | None = None
+    aliases: tuple[str, ...] = ()
+    adjectives: tuple[str, ...] = ()
+
+
+def _frozen_map(value: Mapping[str, ActorEntry]) -> Mapping[str, ActorEntry]:
+    return MappingProxyType(dict(value))
+
+
+@attrs.frozen(kw_only=True)
+class ActorLexicon:
+    """Everything the actor layer knows about Dutch, as immutable values.
+
+    Build one with :func:`default_lexicon` or :func:`load_lexicon`; pass your own to
+    :func:`find_mentions`, :func:`parse_phrase` and :func:`resolver`.
+
+    .. versionadded:: 0.1.0
+    """
+
+    entries: tuple[ActorEntry, ...]
+    titles: frozenset[str]
+    pronouns: Mapping[str, Refers]
+    actor_nouns: frozenset[str]
+    modifiers: frozenset[str]
+    portfolios: tuple[str, ...]
+    particles: frozenset[str]
+    stopwords: frozenset[str]
+    by_name: Mapping[str, ActorEntry] = attrs.field(converter=_frozen_map, repr=False)
+    by_adjective: Mapping[str, ActorEntry] = attrs.field(converter=_frozen_map, repr=False)
+    by_key: Mapping[str, ActorEntry] = attrs.field(converter=_frozen_map, repr=False)
+
+    def lookup(self, name: str) -> ActorEntry | None:
+        """The entry one of whose names is *name* (case-insensitive; articles ignored).
+
+        >>> default_lexicon().lookup("het Kremlin").affiliation
+        'rusland'
+        """
+        key = _fold(name)
+        for article in ("de ", "het ", "'t "):
+            if key.startswith(article):
+                key = key[len(article):]
+        return self.by_name.get(key)
+
+    def country_of_adjective(self, word: str) -> ActorEntry | None:
+        """The country (or other actor) an adjective points to.
+
+        >>> default_lexicon().country_of_adjective("Russische").name
+        'Rusland'
+        """
+        return self.by_adjective.get(_fold(word))
+
+    def affiliation_of(self, entry: ActorEntry) -> ActorEntry | None:
+        """The entry *entry* speaks for (``Kremlin`` -> ``Rusland``), following one link."""
+        return None if entry.affiliation is None else self.by_key.get(entry.affiliation)
+
+    def is_title(self, word: str) -> bool:
+        """Whether *word* is a title or function (``minister``, ``Kremlinwoordvoerder``,
+        ``VN-secretaris-generaal``): listed in ``titles.txt``, or a compound ending in an entry.
+
+        >>> default_lexicon().is_title("Kremlinwoordvoerder")
+        True
+        """
+        low = _fold(word)
+        if low in self.titles:
+            return True
+        if "-" in low and low.rsplit("-", 1)[1] in self.titles:
+            return True
+        if "-" in low and low.split("-", 1)[1] in self.titles:
+            return True
+        return any(
+            len(low) - len(title) >= 3 and low.endswith(title)
+            for title in self.titles
+            if len(title) >= 4 and " " not in title
+        )
+
+    def is_actor_noun(self, word: str) -> bool:
+        """Whether *word* is a common noun naming a group or body (``diplomaten``,
+        ``kiescommissie``)."""
+        low = _fold(word)
+        if low in self.actor_nouns:
+            return True
+        return any(len(low) > len(n) + 2 and low.endswith(n) for n in self.actor_nouns)
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.casefold().replace("’", "'").split())
+
+
+def _split(cell: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in cell.split("|") if part.strip())
+
+
+def _entries(rows: Iterable[Mapping[str, str]], where: str) -> list[ActorEntry]:
+    entries = []
+    for number, row in enumerate(rows, start=1):
+        kind = row.get("kind", "")
+        if kind not in _ACTOR_KINDS:
+            raise DataFileError(
+                f"row {number} ({row.get('key')!r}): kind must be one of "
+                f"{sorted(_ACTOR_KINDS)}, got {kind!r}",
+                path=where,
+            )
+        if not row.get("key") or not row.get("name"):
+            raise DataFileError(f"row {number}: key and name must not be empty", path=where)
+        entries.append(
+            ActorEntry(
+                key=row["key"],
+                name=row["name"],
+                kind=kind,  # type: ignore[arg-type]  # checked against ActorKind just above
+                qid=row.get("qid") or None,
+                affiliation=row.get("affiliation") or None,
+                aliases=_split(row.get("aliases", "")),
+                adjectives=_split(row.get("adjectives", "")),
+            )
+        )
+    return entries
+
+
+def _build(entries: Sequence[ActorEntry]) -> ActorLexicon:
+    by_key: dict[str, ActorEntry] = {}
+    by_name: dict[str, ActorEntry] = {}
+    by_adjective: dict[str, ActorEntry] = {}
+    for entry in entries:  # later entries (a user's file) override earlier ones
+        old = by_key.get(entry.key)
+        if old is not None:
+            for name in (old.name, *old.aliases):
+                by_name.pop(_fold(name), None)
+        by_key[entry.key] = entry
+        for name in (entry.name, *entry.aliases):
+            by_name[_fold(name)] = entry
+        for adjective in entry.adjectives:
+            by_adjective[_fold(adjective)] = entry
+    for entry in by_key.values():
+        if entry.affiliation is not None and entry.affiliation not in by_key:
+            raise DataFileError(
+                f"actor {entry.key!r} is affiliated with unknown key {entry.affiliation!r}",
+                path="actors.tsv",
+            )
+    pronouns: dict[str, Refers] = {}
+    for row in read_table("pronouns.tsv"):
+        refers = row["refers"]
+        if refers not in get_args(Refers):
+            raise DataFileError(f"pronoun {row['pronoun']!r}: unknown refers {refers!r}",
+                                path="pronouns.tsv")
+        pronouns[row["pronoun"]] = refers  # type: ignore[assignment]  # checked above
+    return ActorLexicon(
+        entries=tuple(by_key.values()),
+        titles=frozenset(_fold(t) for t in read_list("titles.txt")),
+        pronouns=MappingProxyType(pronouns),
+        actor_nouns=frozenset(_fold(n) for n in read_list("actor_nouns.txt")),
+        modifiers=frozenset(_fold(m) for m in read_list("actor_modifiers.txt")),
+        portfolios=tuple(sorted(read_list("portfolios.txt"), key=len, reverse=True)),
+        particles=frozenset(read_list("name_particles.txt")),
+        stopwords=frozenset(read_list("name_stopwords.txt")),
+        by_name=by_name,
+        by_adjective=by_adjective,
+        by_key=by_key,
+    )
+
+
+@functools.cache
+def default_lexicon() -> ActorLexicon:
+    """The packaged actor data, read once and cached.
+
+    >>> default_lexicon().lookup("Zelenski").name
+    'Volodymyr Zelensky'
+
+    .. versionadded:: 0.1.0
+    """
+    return _build(_entries(read_table("actors.tsv"), "actors.tsv"))
+
+
+def load_lexicon(*paths: str | os.PathLike[str]) -> ActorLexicon:
+    """The packaged actor data extended (or overridden, key by key) by your own files.
+
+    Each file has the columns of ``actors.tsv`` (see ``docs/actors.rst``).
+
+    Raises:
+        DataFileError: when a file is malformed.
+
+    .. versionadded:: 0.1.0
+    """
+    entries = list(default_lexicon().entries)
+    for path in paths:
+        entries += _entries(read_table_file(path), os.fspath(path))
+    return _build(entries)
+
+
+# -- tokens -------------------------------------------------------------------------------------
+
+
+class Tok(NamedTuple):
+    """A word or punctuation mark with its offsets into the document text."""
+
+    start: int
+    end: int
+    text: str
+
+
+_TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}]++(?:['’\-.][\p{L}\p{M}\p{N}]++)*+|\S")
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Tok]:
+    """Words and punctuation marks of ``text[start:end]``, offsets into *text*.
+
+    >>> [t.text for t in tokenize("Kremlinwoordvoerder Peskov zei: 'nee'.")]
+    ['Kremlinwoordvoerder', 'Peskov', 'zei', ':', "'", 'nee', "'", '.']
+    """
+    stop = len(text) if end is None else end
+    return [Tok(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, stop)]
+
+
+def _is_cap(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _is_name_word(word: str, lex: ActorLexicon) -> bool:
+    return _is_cap(word) and any(c.isalpha() for c in word) and word.casefold() not in lex.stopwords
+
+
+def _is_adjective(word: str, lex: ActorLexicon) -> bool:
+    low = word.casefold()
+    if low in lex.modifiers or low.startswith(("oud-", "ex-", "pro-")):
+        return True
+    if low in lex.by_adjective:
+        return True
+    if _is_cap(word):
+        return low.endswith(("se", "sche")) and len(low) > 4
+    if low.endswith("e") and len(low) > 3 and low not in lex.stopwords:
+        return not lex.is_actor_noun(low) and not lex.is_title(low)
+    return bool(regex.fullmatch(r"\d+-jarige?", low))
+
+
+# -- phrases ------------------------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class ActorPhrase:
+    """An actor phrase as written, split into its parts.
+
+    Attributes:
+        span: the whole phrase (article, title, name, ``van`` phrase, parenthesis).
+        kind: ``name`` (a proper name), ``pronoun``, ``description`` (a title alone:
+            ``de minister``) or ``noun`` (a common noun: ``de oppositie``).
+        name: the phrase's name with articles and titles stripped
+            (``Volodymyr Zelensky``, ``Belarussische autoriteiten``, ``VNG`` for
+            ``een woordvoerder van de VNG``); the pronoun or title for those kinds.
+        name_span: where :attr:`name` stands in the text.
+        title: the last title or function word (``president``), if any.
+        affiliation: the actor the phrase says it belongs to (from an adjective
+            before a title, a title prefix, or a ``van`` phrase), if any.
+
+    .. versionadded:: 0.1.0
+    """
+
+    span: Span
+    kind: PhraseKind
+    name: str
+    name_span: Span
+    title: str | None = None
+    affiliation: ActorEntry | None = None
+
+
+def _portfolio_at(tokens: Sequence[Tok], i: int, lex: ActorLexicon) -> int:
+    """Number of tokens of a portfolio (``Buitenlandse Zaken``) starting at *i*, or 0."""
+    for portfolio in lex.portfolios:
+        words = portfolio.split()
+        if [t.text for t in tokens[i : i + len(words)]] == words:
+            return len(words)
+    return 0
+
+
+def _name_run(tokens: Sequence[Tok], i: int, lex: ActorLexicon) -> int:
+    """End index of a run of name words starting at *i* (particles inside allowed)."""
+    j = i
+    n = len(tokens)
+    if j >= n or not _is_name_word(tokens[j].text, lex):
+        return i
+    j += 1
+    while j < n:
+        word = tokens[j].text
+        if _is_name_word(word, lex) and tokens[j].start - tokens[j - 1].end <= 1:
+            j += 1
+            continue
+        # particles: "Eric van der Burg", "Raad van Europa", "Bart De Wever"
+        k = j
+        while k < n and tokens[k].text.casefold() in lex.particles and k - j < 3:
+            k += 1
+        if k > j and k < n and _is_name_word(tokens[k].text, lex):
+            capitals = sum(1 for t in tokens[i:j] if _is_name_word(t.text, lex))
+            if capitals > 1 or lex.lookup(tokens[i].text) is not None:
+                break
+            if _portfolio_at(tokens, k, lex):
+                break
+            j = k + 1
+            continue
+        break
+    return j
+
+
+def _affiliation_from_word(word: str, lex: ActorLexicon) -> ActorEntry | None:
+    """``Kremlinwoordvoerder`` -> Kremlin, ``NAVO-topman`` -> NAVO, ``Russische`` -> Rusland."""
+    entry = lex.country_of_adjective(word)
+    if entry is not None:
+        return entry
+    if "-" in word:
+        return lex.lookup(word.split("-", 1)[0])
+    for size in range(len(word) - 4, 1, -1):
+        prefix = word[:size]
+        if _is_cap(prefix) and lex.is_title(word[size:]):
+            entry = lex.lookup(prefix)
+            if entry is not None:
+                return entry
+    return None
+
+
+def _phrase_from_tokens(
+    text: str, tokens: Sequence[Tok], i: int, lex: ActorLexicon, *, loose: bool
+) -> tuple[ActorPhrase, int] | None:
+    n = len(tokens)
+    if i >= n:
+        return None
+    first = tokens[i].text
+    refers = lex.pronouns.get(first.casefold())
+    if refers is not None and refers != "first" and first.casefold() not in ("zijn", "hun"):
+        span = Span(tokens[i].start, tokens[i].end)
+        return ActorPhrase(span=span, kind="pronoun", name=first, name_span=span), i + 1
+    j = i
+    if first.casefold() in ("de", "het", "een", "'t", "zijn", "haar", "hun"):
+        j += 1
+    title: str | None = None
+    affiliation: ActorEntry | None = None
+    modifiers_start = j
+    pending_adjective: ActorEntry | None = None
+    while j < n:
+        word = tokens[j].text
+        if lex.is_title(word) and not (_is_cap(word) and lex.lookup(word) is not None):
+            title = word
+            if pending_adjective is not None:
+                affiliation = pending_adjective
+            prefix = _affiliation_from_word(word, lex)
+            if prefix is not None:
+                affiliation = prefix
+            j += 1
+            # "minister van Buitenlandse Zaken", "staatssecretaris voor Asiel en Migratie"
+            if j < n and tokens[j].text in ("van", "voor"):
+                size = _portfolio_at(tokens, j + 1, lex)
+                if size:
+                    j += 1 + size
+            continue
+        if _is_adjective(word, lex) and j + 1 < n:
+            nxt = tokens[j + 1].text
+            if nxt[:1].isalpha() or nxt[:1].isdigit():
+                adjective_entry = lex.country_of_adjective(word)
+                if adjective_entry is not None:
+                    pending_adjective = adjective_entry
+                j += 1
+                continue
+        break
+    if j >= n:
+        return None
+    head_start = j
+    name_end = _name_run(tokens, j, lex)
+    kind: PhraseKind
+    if name_end > j:
+        kind = "name"
+        # keep "Europese" in "de Europese Commissie" when no title stands between
+        name_first = j if title is not None else modifiers_start
+        end = name_end
+    elif lex.is_actor_noun(tokens[j].text) or (
+        loose and title is None and tokens[j].text[:1].islower() and tokens[j].text.isalpha()
+        and tokens[j].text.casefold() not in lex.stopwords
+    ):
+        kind = "noun"
+        name_first = modifiers_start
+        end = j + 1
+        # apposition: "persbureau Reuters" is handled as a title; "netbeheerders" alone stays
+        follow = _name_run(tokens, end, lex)
+        if follow > end and tokens[end].start - tokens[end - 1].end <= 1:
+            kind, name_first, end = "name", end, follow
+    elif title is not None:
+        kind = "description"
+        name_first = j - 1
+        end = j
+    else:
+        return None
+    # "van"/"voor" phrase: "ministerie van Defensie", "woordvoerder van de VNG"
+    pp_entry: ActorEntry | None = None
+    pp_start = pp_end = -1
+    size_is_portfolio = False
+    if end < n and tokens[end].text in ("van", "voor"):
+        size = _portfolio_at(tokens, end + 1, lex)
+        size_is_portfolio = size > 0
+        k = end + 1
+        if size:
+            pp_start, pp_end = k, k + size
+            k += size
+        else:
+            if k < n and tokens[k].text.casefold() in ("de", "het"):
+                k += 1
+            while k < n and _is_adjective(tokens[k].text, lex) and k + 1 < n:
+                k += 1
+            run = _name_run(tokens, k, lex)
+            if run == k and k < n and lex.is_actor_noun(tokens[k].text):
+                run = k + 1
+                # "het ministerie van Defensie" inside the van-phrase
+                more = _portfolio_at(tokens, run + 1, lex) if run + 1 < n else 0
+                if more and tokens[run].text == "van":
+                    run += 1 + more
+            if run > k:
+                pp_start, pp_end = k, run
+                pp_entry = lex.lookup(text[tokens[k].start : tokens[run - 1].end])
+        if pp_end > 0:
+            if kind in ("name",) and title is not None and not size:
+                affiliation = pp_entry or affiliation
+            end = pp_end
+        else:
+            pp_start = -1
+    phrase_end = end
+    # a short parenthesis: "Minister Kajsa Ollongren (Defensie)", "(VNG)"
+    if phrase_end < n and tokens[phrase_end].text == "(":
+        for k in range(phrase_end + 1, min(n, phrase_end + 7)):
+            if tokens[k].text == ")":
+                phrase_end = k + 1
+                break
+    span = Span(tokens[i].start, tokens[phrase_end - 1].end)
+    if kind == "description" and pp_start >= 0 and not size_is_portfolio:
+        # an unnamed spokesperson speaks for the organisation: "een woordvoerder van GasTerra"
+        name_span = Span(tokens[pp_start].start, tokens[pp_end - 1].end)
+        return (
+            ActorPhrase(span=span, kind="name", name=text[name_span.start : name_span.end],
+                        name_span=name_span, title=title, affiliation=affiliation),
+            phrase_end,
+        )
+    if kind == "description":
+        name_tok = tokens[name_first]
+        return (
+            ActorPhrase(span=span, kind=kind, name=name_tok.text,
+                        name_span=Span(name_tok.start, name_tok.end), title=title,
+                        affiliation=affiliation),
+            phrase_end,
+        )
+    # an unnamed spokesperson speaks for the organisation: "een woordvoerder van de VNG"
+    if kind == "noun" and pp_start >= 0 and lex.is_title(tokens[head_start].text):
+        name_first, end = pp_start, pp_end
+    elif kind == "name" and title is not None and pp_start >= 0 and pp_entry is None:
+        end = name_end  # "Minister Hoekstra van Buitenlandse Zaken" -> Hoekstra
+    elif kind == "name" and pp_start >= 0 and pp_entry is not None and title is not None:
+        end = name_end
+    name_span = Span(tokens[name_first].start, tokens[end - 1].end)
+    if kind == "noun" and pp_start < 0 and affiliation is None and pending_adjective is not None:
+        affiliation = pending_adjective
+    return (
+        ActorPhrase(span=span, kind=kind, name=text[name_span.start : name_span.end],
+                    name_span=name_span, title=title, affiliation=affiliation),
+        phrase_end,
+    )
+
+
+def parse_phrase(
+    text: str,
+    start: int,
+    *,
+    end: int | None = None,
+    lexicon: ActorLexicon | None = None,
+    loose: bool = False,
+) -> ActorPhrase | None:
+    """The actor phrase that begins at *start*, or ``None`` when none begins there.
+
+    Args:
+        text: the document text.
+        start: where the phrase should begin (leading spaces are skipped).
+        end: where to stop looking (a sentence end), the end of *text* by default.
+        lexicon: actor data, :func:`default_lexicon` by default.
+        loose: also accept any lower-case noun as head (after ``volgens`` or ``aldus``,
+            where a source must follow: ``volgens diplomaten``).
+
+    >>> parse_phrase("zei de Oekraïense president Volodymyr Zelensky op X.", 4).name
+    'Volodymyr Zelensky'
+    >>> parse_phrase("zei een woordvoerder van de VNG.", 4).name
+    'VNG'
+
+    .. versionadded:: 0.1.0
+    """
+    lex = lexicon or default_lexicon()
+    stop = len(text) if end is None else end
+    tokens = tokenize(text, start, min(stop, start + 300))
+    found = _phrase_from_tokens(text, tokens, 0, lex, loose=loose)
+    return None if found is None else found[0]
+
+
+# -- mentions -----------------------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class ActorMention:
+    """One place where a document refers to an actor.
+
+    Attributes:
+        span: the words that refer (``Poetin``, ``hij``, ``Russische``).
+        kind: how they refer (see :data:`MentionKind`).
+        text: the words as written.
+        entry: the packaged actor they name, when known (for an adjective: the country).
+        title: a title written right before a name (``president``), if any.
+
+    .. versionadded:: 0.1.0
+    """
+
+    span: Span
+    kind: MentionKind
+    text: str
+    entry: ActorEntry | None = None
+    title: str | None = None
+
+
+def find_mentions(
+    doc: Document, *, lexicon: ActorLexicon | None = None
+) -> tuple[ActorMention, ...]:
+    """Every actor mention in *doc*, in text order.
+
+    Names (capitalised word runs, titles and sentence-initial function words
+    dropped), country adjectives, third-person pronouns and first-person pronouns.
+
+    >>> from geopol.model import Document
+    >>> doc = Document(id="d", text="De Russische president Poetin zei dat hij komt.")
+    >>> [(m.kind, m.text) for m in find_mentions(doc)]
+    [('adjective', 'Russische'), ('name', 'Poetin'), ('pronoun', 'hij')]
+
+    .. versionadded:: 0.1.0
+    """
+    lex = lexicon or default_lexicon()
+    text = doc.text
+    tokens = tokenize(text)
+    mentions: list[ActorMention] = []
+    i = 0
+    n = len(tokens)
+    while i < n:
+        tok = tokens[i]
+        word = tok.text
+        low = word.casefold()
+        if _is_cap(word) and word[:1].isalpha():
+            entry = lex.country_of_adjective(word)
+            if entry is not None:
+                mentions.append(ActorMention(span=Span(tok.start, tok.end), kind="adjective",
+                                             text=word, entry=entry))
+                i += 1
+                continue
+            if low in lex.stopwords or (lex.is_title(word) and lex.lookup(word) is None):
+                i += 1
+                continue
+            end = _name_run(tokens, i, lex)
+            if end > i:
+                span = Span(tok.start, tokens[end - 1].end)
+                name = text[span.start : span.end]
+                title = None
+                if i > 0 and lex.is_title(tokens[i - 1].text):
+                    title = tokens[i - 1].text
+                elif i > 0 and _portfolio_at(tokens, i - 1, lex) == 0:
+                    # "minister van Buitenlandse Zaken Anthony Blinken"
+                    for back in range(2, 6):
+                        if i - back >= 0 and lex.is_title(tokens[i - back].text) and (
+                            tokens[i - back + 1].text in ("van", "voor")
+                            and _portfolio_at(tokens, i - back + 2, lex) == back - 2
+                        ):
+                            title = tokens[i - back].text
+                            break
+                mentions.append(ActorMention(span=span, kind="name", text=name,
+                                             entry=lex.lookup(name), title=title))
+                i = end
+                continue
+        elif word[:1].isalpha():
+            entry = lex.country_of_adjective(word)
+            if entry is not None:
+                mentions.append(ActorMention(span=Span(tok.start, tok.end), kind="adjective",
+                                             text=word, entry=entry))
+            else:
+                refers = lex.pronouns.get(low)
+                if refers is not None:
+                    kind: MentionKind = "first_person" if refers == "first" else "pronoun"
+                    mentions.append(ActorMention(span=Span(tok.start, tok.end), kind=kind,
+                                                 text=word))
+        elif low in lex.pronouns:
+            pass
+        i += 1
+    # sentence-initial pronouns ("Hij zei") are capitalised
+    out: list[ActorMention] = []
+    for m in mentions:
+        if m.kind == "name" and m.text.casefold() in lex.pronouns:
+            refers = lex.pronouns[m.text.casefold()]
+            out.append(attrs.evolve(m, kind="first_person" if refers == "first" else "pronoun"))
+        else:
+            out.append(m)
+    return tuple(out)
+
+
+# -- chains -------------------------------------------------------------------------------------
+
+
+def _name_key(name: str) -> list[str]:
+    return [w for w in regex.split(r"\s+", _fold(name)) if w]
+
+
+class ActorResolver:
+    """The actor chains of one document: surnames, descriptions and pronouns resolved.
+
+    Build it with :func:`resolver`. It holds no state that changes after it is built.
+
+    .. versionadded:: 0.1.0
+    """
+
+    def __init__(self, doc: Document, lexicon: ActorLexicon) -> None:
+        self.doc = doc
+        self.lexicon = lexicon
+        self.mentions = find_mentions(doc, lexicon=lexicon)
+        names = [m for m in self.mentions if m.kind == "name"]
+        self._names = names
+        # fullest written name per surname (last word), and per packaged entry
+        self._fullest: dict[str, str] = {}
+        self._by_entry: dict[str, str] = {}
+        for m in names:
+            key = _name_key(m.text)
+            if not key:
+                continue
+            best = self._fullest.get(key[-1])
+            if best is None or len(_name_key(best)) < len(key):
+                self._fullest[key[-1]] = m.text
+            if m.entry is not None:
+                cur = self._by_entry.get(m.entry.key)
+                if cur is None or len(_name_key(cur)) < len(key):
+                    self._by_entry[m.entry.key] = m.text
+
+    # names
+
+    def fullest_name(self, name: str) -> str:
+        """The fullest name the document gives the actor *name* (``Blinken`` ->
+        ``Anthony Blinken``); *name* itself when there is none fuller."""
+        key = _name_key(name)
+        if not key:
+            return name
+        entry = self.lexicon.lookup(name)
+        candidates = []
+        if entry is not None and entry.key in self._by_entry:
+            candidates.append(self._by_entry[entry.key])
+        full = self._fullest.get(key[-1])
+        if full is not None and _name_key(full)[-len(key):] == key:
+            candidates.append(full)
+        best = name
+        for candidate in candidates:
+            if len(_name_key(candidate)) > len(_name_key(best)):
+                best = candidate
+        return best
+
+    def actor_for_name(
+        self, name: str, mention: Span | None, affiliation: ActorEntry | None = None
+    ) -> Actor:
+        """The :class:`~geopol.model.Actor` for a written name."""
+        full = self.fullest_name(name)
+        entry = self.lexicon.lookup(full) or self.lexicon.lookup(name)
+        kind: ActorKind | None = None
+        qid = None
+        if entry is not None:
+            kind, qid = entry.kind, entry.qid
+            affiliation = self.lexicon.affiliation_of(entry) or affiliation
+        elif any(self.lexicon.is_actor_noun(w) for w in _name_key(full)):
+            kind = "organisation"
+        elif len(_name_key(full)) >= 2 and all(_is_cap(w) or w.islower() for w in full.split()):
+            kind = "person" if sum(_is_cap(w) for w in full.split()) >= 2 else None
+        return Actor(
+            name=full,
+            mention=mention,
+            id=qid,
+            kind=kind,
+            affiliation=None if affiliation is None else affiliation.name,
+        )
+
+    # phrases
+
+    def resolve_phrase(
+        self, phrase: ActorPhrase, *, salient: Sequence[tuple[int, Actor]] = ()
+    ) -> Actor | None:
+        """The actor an :class:`ActorPhrase` refers to.
+
+        Args:
+            phrase: a phrase from :func:`parse_phrase`.
+            salient: earlier actors the caller knows to be prominent (the speakers of
+                earlier quotes), as ``(offset, actor)``; pronouns prefer them.
+        """
+        if phrase.kind == "pronoun":
+            return self.antecedent(phrase.span.start, phrase.name, salient=salient,
+                                   mention=phrase.span)
+        if phrase.kind == "description":
+            return self._description(phrase, salient)
+        if phrase.kind == "noun":
+            entry = self.lexicon.lookup(phrase.name)
+            if entry is not None:
+                return self.actor_for_name(phrase.name, phrase.name_span, phrase.affiliation)
+            return Actor(name=phrase.name, mention=phrase.name_span, kind="organisation"
+                         if not phrase.name.casefold().endswith(("en", "s", "ici")) else "group",
+                         affiliation=None if phrase.affiliation is None
+                         else phrase.affiliation.name)
+        return self.actor_for_name(phrase.name, phrase.name_span, phrase.affiliation)
+
+    def resolve_at(
+        self, start: int, *, loose: bool = False, salient: Sequence[tuple[int, Actor]] = ()
+    ) -> Actor | None:
+        """The actor of the phrase that begins at *start*, or ``None`` when none does."""
+        phrase = parse_phrase(self.doc.text, start, lexicon=self.lexicon, loose=loose)
+        return None if phrase is None else self.resolve_phrase(phrase, salient=salient)
+
+    def _description(
+        self, phrase: ActorPhrase, salient: Sequence[tuple[int, Actor]]
+    ) -> Actor | None:
+        """``de minister`` -> the latest person introduced with that title."""
+        title = _fold(phrase.title or phrase.name)
+        best: ActorMention | None = None
+        for m in self._names:
+            if m.span.start >= phrase.span.start:
+                break
+            if m.title is not None and (_fold(m.title) == title or _fold(m.title).endswith(title)):
+                best = m
+        if best is not None:
+            return attrs.evolve(self.actor_for_name(best.text, None), mention=phrase.span)
+        for offset, actor in reversed(salient):
+            if offset < phrase.span.start and actor.kind == "person":
+                return attrs.evolve(actor, mention=phrase.span)
+        return None
+
+    def antecedent(
+        self,
+        offset: int,
+        pronoun: str,
+        *,
+        salient: Sequence[tuple[int, Actor]] = (),
+        mention: Span | None = None,
+    ) -> Actor | None:
+        """The actor a third-person pronoun at *offset* stands for.
+
+        Candidates are the *salient* actors (speakers of earlier quotes) and the
+        sentence subjects and named persons before *offset*; the latest one that
+        fits the pronoun wins (``hij``: a person; ``ze``/``zij``/``haar``: a person
+        or an organisation or group).
+        """
+        refers = self.lexicon.pronouns.get(pronoun.casefold())
+        if refers is None or refers == "first":
+            return None
+        candidates: list[tuple[int, Actor]] = [(o, a) for o, a in salient if o < offset]
+        for start, actor in self._subjects():
+            if start < offset:
+                candidates.append((start, actor))
+        for m in self._names:
+            if m.span.start >= offset:
+                break
+            if m.title is not None or len(_name_key(m.text)) >= 2 or m.entry is not None:
+                candidates.append((m.span.start, self.actor_for_name(m.text, m.span)))
+        candidates.sort(key=lambda pair: pair[0])
+        for start, actor in reversed(candidates):
+            if offset - start > 1500:
+                break
+            if _fits(refers, actor):
+                return attrs.evolve(actor, mention=mention or Span(offset, offset))
+        return None
+
+    @functools.cached_property
+    def _subject_list(self) -> tuple[tuple[int, Actor], ...]:
+        text = self.doc.text
+        out: list[tuple[int, Actor]] = []
+        for match in regex.finditer(r"(?:^|(?<=[.!?:]\s)|(?<=\n))\s*+(\S)", text):
+            start = match.start(1)
+            tokens = tokenize(text, start, min(len(text), start + 200))
+            if tokens and tokens[0].text.casefold() in ("ook", "maar", "en", "zelfs"):
+                tokens = tokens[1:]
+            if not tokens:
+                continue
+            found = _phrase_from_tokens(text, tokens, 0, self.lexicon, loose=False)
+            if found is None or found[0].kind in ("pronoun", "description"):
+                continue
+            actor = self.resolve_phrase(found[0])
+            if actor is not None:
+                out.append((found[0].span.start, actor))
+        return tuple(out)
+
+    def _subjects(self) -> tuple[tuple[int, Actor], ...]:
+        return self._subject_list
+
+    def first_person(self, offset: int, quotes: Iterable[Quote]) -> Actor | None:
+        """The speaker of the quote whose content holds *offset* (for ``ik``, ``wij``, ``we``).
+
+        >>> from geopol.model import Document, Quote, Span, Actor
+        >>> doc = Document(id="d", text='"Wij willen vrede", zei Lavrov.')
+        >>> q = Quote(kind="direct", content=Span(1, 17), speaker=Actor(name="Sergej Lavrov"))
+        >>> resolver(doc).first_person(1, [q]).name
+        'Sergej Lavrov'
+        """
+        for quote in quotes:
+            if quote.content.start <= offset < quote.content.end and quote.speaker is not None:
+                return quote.speaker
+        return None
+
+
+def _fits(refers: Refers, actor: Actor) -> bool:
+    if refers == "person":
+        return actor.kind == "person"
+    if refers == "person_or_group":
+        return actor.kind in ("person", "organisation", "group")
+    if refers == "group":
+        return actor.kind in ("organisation", "group", "country")
+    return False
+
+
+def resolver(doc: Document, *, lexicon: ActorLexicon | None = None) -> ActorResolver:
+    """The :class:`ActorResolver` of *doc*.
+
+    >>> from geopol.model import Document
+    >>> doc = Document(id="d", text="Minister Anthony Blinken landde. Blinken zei niets.")
+    >>> resolver(doc).resolve_at(doc.text.index("Blinken zei")).name
+    'Anthony Blinken'
+
+    .. versionadded:: 0.1.0
+    """
+    return ActorResolver(doc, lexicon or default_lexicon())
