@@ -1,0 +1,149 @@
+"""The seed corpus format (`` date 2021-12 De Amerikaanse ...``) and plain text."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import attrs
+
+from geopol.errors import InputError
+from geopol.io._common import Options, multi_id, parse_date, single_id, too_large
+from geopol.io._stream import Opened, decode_error, read_lines
+from geopol.model import Document, PartialDate
+
+__all__ = ["HEADER", "read_seed", "read_text", "split_header"]
+
+HEADER = " date "
+"""How a line that opens a seed-format document begins."""
+
+
+def split_header(line: str) -> tuple[str, str]:
+    """The date token of a header line and the text after it (from the character after one space).
+
+    >>> split_header(" date 2021-12 De Amerikaanse minister")
+    ('2021-12', 'De Amerikaanse minister')
+    >>> split_header(" date 2021-12\\n")
+    ('2021-12', '')
+    """
+    rest = line[len(HEADER) :]
+    end = 0
+    while end < len(rest) and not rest[end].isspace():
+        end += 1
+    token = rest[:end]
+    if rest[end : end + 1] == " ":
+        end += 1
+    elif rest[end:].startswith(("\r\n", "\n")):
+        end = len(rest)
+    return token, rest[end:]
+
+
+def _clean(line: str) -> str:
+    return line[:-2] + "\n" if line.endswith("\r\n") else line
+
+
+@attrs.define
+class _Pending:
+    """A seed document being read."""
+
+    line: int
+    date: PartialDate | None
+    parts: list[str]
+    size: int
+    error: InputError | None = None
+
+
+def read_seed(opened: Opened, options: Options) -> Iterator[Document | InputError]:
+    """Documents of a seed-format file: each line starting `` date `` opens one.
+
+    A file with one document names it by its stem; in a file with more, each is named
+    by the file and the line its header is on (``news.txt#12``).
+    """
+    encoding = options.encoding
+    held: _Pending | None = None  # the first document, held until we know if more follow
+    current: _Pending | None = None
+    count = 0
+
+    def finish(pending: _Pending, doc_id: str) -> Document | InputError:
+        if pending.error is not None:
+            return pending.error
+        text = "".join(pending.parts).rstrip()
+        return Document(id=doc_id, text=text, date=pending.date, source=opened.path)
+
+    for number, start, raw in read_lines(opened, max_line_bytes=options.max_line_bytes):
+        try:
+            line = raw.decode(encoding)
+        except UnicodeDecodeError as error:
+            bad = decode_error(opened, error, line=number, offset=start, encoding=encoding)
+            if current is None:
+                current = _Pending(number, None, [], 0)
+            if current.error is None:
+                current.error = bad
+            continue
+        if line.startswith(HEADER):
+            if current is not None:
+                count += 1
+                if count == 1:
+                    held = current
+                else:
+                    if held is not None:
+                        yield finish(held, multi_id(opened, held.line))
+                        held = None
+                    yield finish(current, multi_id(opened, current.line))
+            token, body = split_header(_clean(line))
+            current = _Pending(number, None, [body], len(body))
+            try:
+                current.date = parse_date(token, 'date in the " date" header')
+            except ValueError as error:
+                current.error = opened.error(str(error), number)
+        elif current is None:
+            if line.strip():
+                current = _Pending(number, None, [], 0)
+                current.error = opened.error(
+                    'text before the first " date YYYY-MM" header', number
+                )
+            continue
+        else:
+            if current.error is not None:
+                continue
+            line = _clean(line)
+            current.parts.append(line)
+            current.size += len(line)
+        if current.error is None and current.size > options.max_chars:
+            current.error = too_large(opened, current.line, options, None)
+            current.parts.clear()
+    if current is None:
+        return
+    if held is not None:
+        yield finish(held, multi_id(opened, held.line))
+        yield finish(current, multi_id(opened, current.line))
+    elif count >= 1:
+        yield finish(current, multi_id(opened, current.line))
+    else:
+        yield finish(current, single_id(opened))
+
+
+def read_text(opened: Opened, options: Options) -> Iterator[Document | InputError]:
+    """The whole file as one document, named by its stem; trailing white space dropped."""
+    limit = options.max_chars * 4  # UTF-8 takes at most 4 bytes a character
+    data = opened.stream.read(limit + 1)
+    if len(data) > limit:
+        yield too_large(opened, None, options, None)
+        return
+    try:
+        text = data.decode(options.encoding)
+    except UnicodeDecodeError as error:
+        yield decode_error(
+            opened,
+            error,
+            line=data.count(b"\n", 0, error.start) + 1,
+            offset=opened.offset,
+            encoding=options.encoding,
+            line_start=data.rfind(b"\n", 0, error.start) + 1,
+        )
+        return
+    if len(text) > options.max_chars:
+        yield too_large(opened, None, options, len(text))
+        return
+    yield Document(
+        id=single_id(opened), text=text.replace("\r\n", "\n").rstrip(), source=opened.path
+    )
