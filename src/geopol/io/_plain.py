@@ -70,15 +70,12 @@ def read_seed(opened: Opened, options: Options) -> Iterator[Document | InputErro
         return Document(id=doc_id, text=text, date=pending.date, source=opened.path)
 
     for number, start, raw in read_lines(opened, max_line_bytes=options.max_line_bytes):
+        bad: InputError | None = None
         try:
             line = raw.decode(encoding)
         except UnicodeDecodeError as error:
             bad = decode_error(opened, error, line=number, offset=start, encoding=encoding)
-            if current is None:
-                current = _Pending(number, None, [], 0)
-            if current.error is None:
-                current.error = bad
-            continue
+            line = raw.decode(encoding, "replace")
         if line.startswith(HEADER):
             if current is not None:
                 count += 1
@@ -90,11 +87,16 @@ def read_seed(opened: Opened, options: Options) -> Iterator[Document | InputErro
                         held = None
                     yield finish(current, multi_id(opened, current.line))
             token, body = split_header(_clean(line))
-            current = _Pending(number, None, [body], len(body))
+            current = _Pending(number, None, [body], len(body), bad)
             try:
                 current.date = parse_date(token, 'date in the " date" header')
             except ValueError as error:
-                current.error = opened.error(str(error), number)
+                current.error = current.error or opened.error(str(error), number)
+        elif bad is not None:
+            if current is None:
+                current = _Pending(number, None, [], 0)
+            current.error = current.error or bad
+            continue
         elif current is None:
             if line.strip():
                 current = _Pending(number, None, [], 0)

@@ -93,7 +93,12 @@ def read_jsonl(opened: Opened, options: Options) -> Iterator[Document | InputErr
 
 
 def _json_problem(line: str, error: json.JSONDecodeError) -> str:
-    problem = f"line is not valid JSON: {error.msg} at column {error.colno}"
+    try:  # again without the newline, which would be the "control character" in a cut string
+        json.loads(line.rstrip("\r\n"))
+    except json.JSONDecodeError as again:
+        error = again
+    message = error.msg.removesuffix(" at")
+    problem = f"line is not valid JSON: {message} at column {error.colno}"
     if line.strip() in ("{", "["):
         problem += " (JSON Lines needs one whole object per line; is this pretty-printed JSON?)"
     return problem
