@@ -336,7 +336,7 @@ def _is_adjective(word: str, lex: ActorLexicon) -> bool:
     if low in lex.modifiers or low.startswith(("oud-", "ex-", "pro-")):
         return True
     if low in lex.by_adjective:
-        return True
+        return not _is_cap(word) or low.endswith("e")  # "Frans Timmermans": a first name
     if _is_cap(word):
         return low.endswith(("se", "sche")) and len(low) > 4
     if low.endswith("e") and len(low) > 3 and low not in lex.stopwords:
@@ -392,12 +392,15 @@ def _name_run(tokens: Sequence[Tok], i: int, lex: ActorLexicon) -> int:
     j += 1
     while j < n:
         word = tokens[j].text
-        if _is_name_word(word, lex) and tokens[j].start - tokens[j - 1].end <= 1:
+        if text_gap(tokens, j) != " ":
+            break
+        if _is_name_word(word, lex):
             j += 1
             continue
         # particles: "Eric van der Burg", "Raad van Europa", "Bart De Wever"
         k = j
-        while k < n and tokens[k].text.casefold() in lex.particles and k - j < 3:
+        while (k < n and tokens[k].text.casefold() in lex.particles and k - j < 3
+               and text_gap(tokens, k + 1) == " "):
             k += 1
         if k > j and k < n and _is_name_word(tokens[k].text, lex):
             capitals = sum(1 for t in tokens[i:j] if _is_name_word(t.text, lex))
@@ -409,6 +412,13 @@ def _name_run(tokens: Sequence[Tok], i: int, lex: ActorLexicon) -> int:
             continue
         break
     return j
+
+
+def text_gap(tokens: Sequence[Tok], j: int) -> str:
+    """What stands between token *j - 1* and token *j*: ``" "`` for one plain space."""
+    if j <= 0 or j >= len(tokens):
+        return ""
+    return " " if tokens[j].start - tokens[j - 1].end == 1 else "?"
 
 
 def _affiliation_from_word(word: str, lex: ActorLexicon) -> ActorEntry | None:
@@ -653,6 +663,10 @@ def find_mentions(
         low = word.casefold()
         if _is_cap(word) and word[:1].isalpha():
             entry = lex.country_of_adjective(word)
+            if entry is not None and not low.endswith("e") and i + 1 < n and _is_name_word(
+                tokens[i + 1].text, lex
+            ) and text_gap(tokens, i + 1) == " ":
+                entry = None  # "Frans Timmermans"
             if entry is not None:
                 mentions.append(ActorMention(span=Span(tok.start, tok.end), kind="adjective",
                                              text=word, entry=entry))
@@ -661,6 +675,10 @@ def find_mentions(
             if low in lex.stopwords or (lex.is_title(word) and lex.lookup(word) is None):
                 i += 1
                 continue
+            portfolio = _portfolio_at(tokens, i, lex)
+            if portfolio and i > 0 and tokens[i - 1].text in ("van", "voor"):
+                i += portfolio  # "minister Hoekstra van Buitenlandse Zaken": no actor
+                continue
             end = _name_run(tokens, i, lex)
             if end > i:
                 span = Span(tok.start, tokens[end - 1].end)
@@ -668,9 +686,9 @@ def find_mentions(
                 title = None
                 if i > 0 and lex.is_title(tokens[i - 1].text):
                     title = tokens[i - 1].text
-                elif i > 0 and _portfolio_at(tokens, i - 1, lex) == 0:
+                else:
                     # "minister van Buitenlandse Zaken Anthony Blinken"
-                    for back in range(2, 6):
+                    for back in range(3, 7):
                         if i - back >= 0 and lex.is_title(tokens[i - back].text) and (
                             tokens[i - back + 1].text in ("van", "voor")
                             and _portfolio_at(tokens, i - back + 2, lex) == back - 2
@@ -776,6 +794,8 @@ class ActorResolver:
             affiliation = self.lexicon.affiliation_of(entry) or affiliation
         elif any(self.lexicon.is_actor_noun(w) for w in _name_key(full)):
             kind = "organisation"
+        elif self._person_title(full):
+            kind = "person"
         elif len(_name_key(full)) >= 2 and all(_is_cap(w) or w.islower() for w in full.split()):
             kind = "person" if sum(_is_cap(w) for w in full.split()) >= 2 else None
         return Actor(
@@ -785,6 +805,16 @@ class ActorResolver:
             kind=kind,
             affiliation=None if affiliation is None else affiliation.name,
         )
+
+    def _person_title(self, name: str) -> bool:
+        """Whether the document introduces *name* (or its surname) with a person's title."""
+        key = _name_key(name)
+        for m in self._names:
+            if m.title is None or self.lexicon.is_actor_noun(m.title):
+                continue
+            if _name_key(m.text)[-1:] == key[-1:]:
+                return True
+        return False
 
     # phrases
 
@@ -833,6 +863,15 @@ class ActorResolver:
                 best = m
         if best is not None:
             return attrs.evolve(self.actor_for_name(best.text, None), mention=phrase.span)
+        if self.lexicon.is_actor_noun(title):
+            # "de organisatie", "het bedrijf": the latest organisation named before
+            for m in reversed(self._names):
+                if m.span.start < phrase.span.start and (
+                    (m.entry is not None and m.entry.kind == "organisation")
+                    or any(self.lexicon.is_actor_noun(w) for w in _name_key(m.text))
+                ):
+                    return attrs.evolve(self.actor_for_name(m.text, None), mention=phrase.span)
+            return None
         for offset, actor in reversed(salient):
             if offset < phrase.span.start and actor.kind == "person":
                 return attrs.evolve(actor, mention=phrase.span)
@@ -863,7 +902,7 @@ class ActorResolver:
         for m in self._names:
             if m.span.start >= offset:
                 break
-            if m.title is not None or len(_name_key(m.text)) >= 2 or m.entry is not None:
+            if m.title is not None or (m.entry is not None and m.entry.kind == "person"):
                 candidates.append((m.span.start, self.actor_for_name(m.text, m.span)))
         candidates.sort(key=lambda pair: pair[0])
         for start, actor in reversed(candidates):

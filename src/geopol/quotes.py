@@ -1,14 +1,1006 @@
-"""PLACEHOLDER: replaced by the quotes extractor (open issue). Returns nothing yet."""
+"""Who said what: direct, indirect and mixed quotes (annotation guide, section 2).
+
+:func:`extract` finds every quote of a document, in text order, each with its
+content span, its speaker (an :class:`~geopol.model.Actor` resolved through
+:mod:`geopol.actors`), its cue span and the name of the rule that found it.
+
+How it works, in three steps:
+
+1. *Quote marks* are paired per paragraph (:func:`quote_pairs`): ``"..."``,
+   ``„...”``, ``“...”``, ``‘...’``, ``'...'``, ``«...»``; apostrophes
+   (``zo'n``, ``auto's``, ``'s avonds``, ``Jezus'``) are not marks; a mark
+   without a partner is dropped, not the document; a quote left open at the
+   end of a paragraph continues when the next paragraph opens with a mark.
+2. *Units*: the sentences of :func:`geopol.nlp.sentences_of`, merged where a
+   quote runs over a sentence end or where a "sentence" starts in lower case.
+3. *Rules*, each a small function over one unit, propose candidates; one
+   resolution step drops overlaps and resolves speakers in text order, so that
+   pronouns and standalone quotes can lean on the speakers before them.
+
+The rules, by the name they record in :attr:`~geopol.model.Quote.rule`:
+
+========================== ============================================================
+``quote.attribution_after`` ``"...", zei X.`` / ``"...", liet X weten.`` / ``"...", aldus X.``
+``quote.attribution_before`` ``X zei: "..."`` / ``In een video zei ze: "..."``
+``quote.split``              the second part of ``"Deel een", zei X, "deel twee."``
+``quote.standalone``         ``"..."`` after a sentence that attributes speech; no cue
+``quote.colon_headline``     a heading ``X: ...`` or ``X: '...'``; the cue is the colon
+``quote.spreken_van``        ``X spreekt van ...`` (direct when the whole complement is quoted)
+``quote.noemen``             ``X noemt de inval onaanvaardbaar``
+``quote.cue_clause``         ``X zegt dat ...`` / ``X vraagt of ...``
+``quote.volgens``            ``Volgens X ...``
+``quote.aldus``              ``..., aldus X.``
+``quote.trailing_cue``       ``..., meldt persbureau Reuters.`` / ``..., zo heeft X bekendgemaakt.``
+``quote.backward``           ``Dat meldt X.``: the content is the previous sentence
+``quote.naar_eigen_zeggen``  ``X heeft naar eigen zeggen ...``
+========================== ============================================================
+
+An indirect quote whose content holds a quoted fragment is ``mixed``.
+Quoted words that no rule attributes (scare quotes, titles, names) are no quote.
+
+>>> import geopol
+>>> doc = next(geopol.load(["„Geen oorlog”, zei Lavrov."]))
+>>> [(q.kind, doc.text_of(q.content), q.speaker.name) for q in extract(doc)]
+[('direct', 'Geen oorlog', 'Lavrov')]
+
+.. versionadded:: 0.1.0
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import functools
+import itertools
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from types import MappingProxyType
+from typing import Literal, get_args
 
-from geopol.model import Document, Sentence
+import attrs
+import regex
 
-__all__ = ["extract"]
+from geopol import actors
+from geopol.actors import ActorLexicon, ActorPhrase, ActorResolver, tokenize
+from geopol.data import read_list, read_table
+from geopol.errors import DataFileError
+from geopol.model import Actor, Document, Quote, QuoteKind, Sentence, Span
+from geopol.nlp import sentences_of
+
+__all__ = [
+    "CueForm",
+    "CueFrame",
+    "QuoteLexicon",
+    "QuotePair",
+    "default_lexicon",
+    "extract",
+    "quote_pairs",
+]
+
+CueFrame = Literal["say", "van", "predicate"]
+"""How a cue verb takes its content (column ``frame`` of ``cue_verbs.tsv``)."""
 
 
-def extract(doc: Document, *, sentences: Sequence[Sentence] | None = None) -> tuple[()]:
-    """Placeholder: finds nothing."""
-    return ()
+@attrs.frozen
+class CueForm:
+    """One form of a cue verb: ``zei`` of *zeggen*, or ``liet`` needing ``weten`` later.
+
+    .. versionadded:: 0.1.0
+    """
+
+    lemma: str
+    frame: CueFrame
+    particle: str | None = None
+
+
+def _frozen_cues(value: Mapping[str, tuple[CueForm, ...]]) -> Mapping[str, tuple[CueForm, ...]]:
+    return MappingProxyType(dict(value))
+
+
+def _frozen_markers(value: Mapping[tuple[str, ...], str]) -> Mapping[tuple[str, ...], str]:
+    return MappingProxyType(dict(value))
+
+
+def _frozen_words(value: Mapping[str, frozenset[str]]) -> Mapping[str, frozenset[str]]:
+    return MappingProxyType(dict(value))
+
+
+_POSITIONS = ("before", "after", "inside")
+_ROLES = ("adverb", "anaphor", "auxiliary", "complementizer", "coordinator", "event", "lead",
+          "resumptive")
+
+
+@attrs.frozen(kw_only=True)
+class QuoteLexicon:
+    """The language data the quote rules read, as immutable values.
+
+    Attributes:
+        cues: cue verb forms (lower case) and what they are.
+        markers: ``volgens``, ``aldus``, ``naar eigen zeggen`` (as word tuples) and their
+            positions (``before``, ``after``, ``inside``).
+        words: function words by role (``quote_words.tsv``: ``auxiliary``, ``adverb`` ...).
+        elisions: words written with a leading apostrophe (``'s``, ``'t``).
+        clause_verbs: finite verbs that open a new clause after ``en``.
+        clause_breaks: conjunctions that open a new main clause after a comma (``maar``).
+        actors: the actor data (:func:`geopol.actors.default_lexicon`).
+
+    .. versionadded:: 0.1.0
+    """
+
+    cues: Mapping[str, tuple[CueForm, ...]] = attrs.field(converter=_frozen_cues)
+    markers: Mapping[tuple[str, ...], str] = attrs.field(converter=_frozen_markers)
+    words: Mapping[str, frozenset[str]] = attrs.field(converter=_frozen_words)
+    elisions: frozenset[str]
+    clause_verbs: frozenset[str]
+    clause_breaks: frozenset[str]
+    actors: ActorLexicon
+
+    def role(self, word: str, role: str) -> bool:
+        """Whether *word* (any case) plays *role* in ``quote_words.tsv``."""
+        return word.casefold() in self.words.get(role, frozenset())
+
+    def cue(self, word: str) -> tuple[CueForm, ...]:
+        """The cue forms spelled *word* (any case)."""
+        return self.cues.get(word.casefold(), ())
+
+
+@functools.cache
+def default_lexicon() -> QuoteLexicon:
+    """The packaged quote data (``cue_verbs.tsv``, ``quote_markers.tsv`` ...), read once.
+
+    >>> [c.lemma for c in default_lexicon().cue("zei")]
+    ['zeggen']
+
+    .. versionadded:: 0.1.0
+    """
+    cues: dict[str, list[CueForm]] = {}
+    for row in read_table("cue_verbs.tsv"):
+        frame = row["frame"]
+        if frame not in get_args(CueFrame):
+            raise DataFileError(f"cue {row['lemma']!r}: unknown frame {frame!r}",
+                                path="cue_verbs.tsv")
+        for form in row["forms"].split("|"):
+            word, _, particle = form.strip().partition(" ~")
+            cue = CueForm(row["lemma"], frame, particle or None)  # type: ignore[arg-type]  # checked above
+            cues.setdefault(word, []).append(cue)
+    markers: dict[tuple[str, ...], str] = {}
+    for row in read_table("quote_markers.tsv"):
+        if row["position"] not in _POSITIONS:
+            raise DataFileError(f"marker {row['marker']!r}: position must be one of "
+                                f"{_POSITIONS}, got {row['position']!r}", path="quote_markers.tsv")
+        markers[tuple(row["marker"].split())] = row["position"]
+    words: dict[str, set[str]] = {}
+    for row in read_table("quote_words.tsv"):
+        if row["role"] not in _ROLES:
+            raise DataFileError(f"word {row['word']!r}: role must be one of {_ROLES}, "
+                                f"got {row['role']!r}", path="quote_words.tsv")
+        words.setdefault(row["role"], set()).add(row["word"])
+    verbs = set(read_list("clause_verbs.txt")) | set(cues)
+    return QuoteLexicon(
+        cues={word: tuple(forms) for word, forms in cues.items()},
+        markers=markers,
+        words={role: frozenset(found) for role, found in words.items()},
+        elisions=frozenset(read_list("elisions.txt")),
+        clause_verbs=frozenset(verbs),
+        clause_breaks=frozenset(read_list("clause_breaks.txt")),
+        actors=actors.default_lexicon(),
+    )
+
+
+# -- quote marks --------------------------------------------------------------------------------
+
+
+@attrs.frozen
+class QuotePair:
+    """A pair of quote marks: ``open`` and ``close`` are the marks' offsets.
+
+    ``close`` is ``None`` for a quote that runs on into the next paragraph
+    (its content ends at the paragraph end).
+
+    .. versionadded:: 0.1.0
+    """
+
+    open: int
+    close: int | None
+    content: Span
+
+
+_DOUBLE = frozenset('"„“”«»')
+_SINGLE = frozenset("'‘’‚")
+_MARKS = _DOUBLE | _SINGLE
+_OPEN_BEFORE = frozenset("([{—–-/:")
+_CLOSE_AFTER = frozenset(".,;:!?)]}…—–-/")
+_MARK_RE = regex.compile(r"[\"'„“”«»‘’‚]")
+_PARAGRAPH = regex.compile(r"[^\n]++")
+
+
+def _roles(text: str, k: int, elisions: frozenset[str]) -> tuple[bool, bool]:
+    """Whether the mark at *k* can open and can close a quote."""
+    mark = text[k]
+    prev = text[k - 1] if k > 0 else " "
+    nxt = text[k + 1] if k + 1 < len(text) else " "
+    left = (prev.isspace() or prev in _OPEN_BEFORE or prev in _MARKS) and not nxt.isspace()
+    right = not prev.isspace() and (nxt.isspace() or nxt in _CLOSE_AFTER or nxt in _MARKS)
+    if mark in "'’":
+        if prev.isalnum() and nxt.isalnum():
+            return False, False  # zo'n, auto's, collega’s
+        if left:
+            word = regex.match(r"\p{L}++", text[k + 1 : k + 12])
+            after = text[k + 1 + (word.end() if word else 0) : k + 2 + (word.end() if word else 0)]
+            if word and word.group().casefold() in elisions and not after.isalpha():
+                return False, False  # 's avonds, 't
+            if nxt.isdigit():
+                return False, False  # '80
+        if mark == "’" and left and not right:
+            return False, False  # ’ opens nothing
+    if mark in "„‚«":
+        return not nxt.isspace(), False
+    if mark in "”»":
+        return False, right
+    if mark == "‘":
+        return left, right and not left
+    if mark == "“":
+        return left, right
+    return left, right
+
+
+def _possessive(text: str, k: int, end: int) -> bool:
+    """``Ruttes' kabinet``: an apostrophe after s/x/z followed by a lower-case word."""
+    prev = text[k - 1] if k > 0 else ""
+    return (prev in "sxz" and text[k + 1 : k + 2] == " " and text[k + 2 : k + 3].islower()
+            and k + 3 < end)
+
+
+def quote_pairs(text: str, *, lexicon: QuoteLexicon | None = None) -> tuple[QuotePair, ...]:
+    """The top-level quote pairs of *text*, in order; unmatched marks are dropped.
+
+    >>> [text[p.content.start:p.content.end]
+    ...  for text in ["Zo'n 40 auto's: „Dit is ‘echt’ zo”, zei hij."]
+    ...  for p in quote_pairs(text)]
+    ['Dit is ‘echt’ zo']
+
+    .. versionadded:: 0.1.0
+    """
+    lex = lexicon or default_lexicon()
+    pairs: list[QuotePair] = []
+    paragraphs = list(_PARAGRAPH.finditer(text))
+    for index, para in enumerate(paragraphs):
+        start, end = para.span()
+        stack: list[tuple[int, bool]] = []  # (offset, is_double)
+        marks = [m.start() for m in _MARK_RE.finditer(text, start, end)]
+        for position, k in enumerate(marks):
+            can_open, can_close = _roles(text, k, lex.elisions)
+            double = text[k] in _DOUBLE
+            if stack and stack[-1][1] == double and can_close:
+                if not double and _possessive(text, k, end) and any(
+                    _roles(text, later, lex.elisions)[1] and text[later] in _SINGLE
+                    for later in marks[position + 1 :]
+                ):
+                    continue
+                opened, _ = stack.pop()
+                if not stack:
+                    pairs.append(QuotePair(opened, k, Span(opened + 1, k)))
+                continue
+            if can_open:
+                if stack and stack[-1][1] == double:
+                    stack.pop()  # an earlier mark of this kind had no partner
+                if len(stack) < 2:
+                    stack.append((k, double))
+        if stack:
+            opened, double = stack[0]
+            nxt = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
+            if nxt is not None and text[nxt.start()] in (_DOUBLE if double else _SINGLE):
+                stop = end
+                while stop > opened + 1 and text[stop - 1].isspace():
+                    stop -= 1
+                if stop > opened + 1:
+                    pairs.append(QuotePair(opened, None, Span(opened + 1, stop)))
+    return tuple(pairs)
+
+
+# -- units --------------------------------------------------------------------------------------
+
+
+_SENTENCE_END = regex.compile(
+    r"(?P<word>[\p{L}]{2,}+)[.!?]++[\"'”’»]?[ \t]++(?=[„“\"‘'«]?\p{Lu})"
+)
+
+
+@functools.cache
+def _abbreviations() -> frozenset[str]:
+    return frozenset(t for t in read_list("titles.txt") if t.endswith("."))
+
+
+def _units(doc: Document, sentences: Sequence[Sentence], pairs: Sequence[QuotePair]) -> list[Span]:
+    """Sentence spans, merged where a quote runs over a boundary or a sentence starts in
+    lower case; split at line breaks."""
+    text = doc.text
+    cuts: set[int] = set()
+    for sentence in sentences:
+        if 0 <= sentence.span.start <= len(text):
+            cuts.add(sentence.span.start)
+    for match in regex.finditer(r"\n[ \t]*+(?=\S)", text):
+        cuts.add(match.end())
+    # a sentence end the segmenter may have missed: "onaanvaardbaar. 'Dit is ..."
+    for match in _SENTENCE_END.finditer(text):
+        word = match.group("word").casefold() + "."
+        if word not in _abbreviations():
+            cuts.add(match.end())
+    inside = [(p.open, p.content.end) for p in pairs]
+    keep = []
+    for cut in sorted(cuts):
+        if cut <= 0:
+            continue
+        if any(a < cut <= b for a, b in inside) and text[cut - 1] != "\n":
+            continue
+        first = text[cut : cut + 1]
+        if (first.islower() or first.isdigit()) and text[cut - 1] != "\n":
+            before = text[:cut].rstrip()
+            if before and before[-1] not in ".!?":
+                continue
+            if first.isdigit() or regex.search(r"\d[.,]$", before):
+                continue
+        keep.append(cut)
+    units = []
+    bounds = [0, *keep, len(text)]
+    for a, b in itertools.pairwise(bounds):
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b > a:
+            units.append(Span(a, b))
+    return units
+
+
+# -- candidates ---------------------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class _Candidate:
+    kind: QuoteKind
+    content: Span
+    cue: Span | None
+    rule: str
+    unit: int
+    phrase: ActorPhrase | None = None
+    inherit: int | None = None  # index of the candidate whose speaker this one shares
+    standalone: bool = False
+
+
+_FINAL = ".!?;:,"
+
+
+class _Unit:
+    """One unit with its tokens (tokens inside quote pairs removed)."""
+
+    def __init__(self, text: str, span: Span, pairs: Sequence[QuotePair]) -> None:
+        self.span = span
+        self.pairs = [p for p in pairs if span.start <= p.open < span.end]
+        all_tokens = tokenize(text, span.start, span.end)
+        self.tokens = [t for t in all_tokens if not any(
+            p.open <= t.start and t.end <= (p.close + 1 if p.close is not None else p.content.end)
+            for p in self.pairs)]
+
+    def index_at(self, offset: int) -> int:
+        for i, tok in enumerate(self.tokens):
+            if tok.start >= offset:
+                return i
+        return len(self.tokens)
+
+
+def _trim(text: str, start: int, end: int) -> Span | None:
+    """The content span without surrounding spaces and final punctuation."""
+    while start < end and (text[start].isspace() or text[start] in ",:"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in _FINAL):
+        end -= 1
+    if end - start < 2 or not any(c.isalnum() for c in text[start:end]):
+        return None
+    return Span(start, end)
+
+
+class _Rules:
+    """The quote rules over one document."""
+
+    def __init__(self, doc: Document, sentences: Sequence[Sentence], lex: QuoteLexicon) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.lex = lex
+        self.alex = lex.actors
+        self.pairs = quote_pairs(doc.text, lexicon=lex)
+        self.units = [_Unit(doc.text, span, self.pairs)
+                      for span in _units(doc, sentences, self.pairs)]
+        self.headings = {b.span.start for b in doc.blocks if b.kind == "heading"}
+        first_line = doc.text.split("\n", 1)[0]
+        if "\n" in doc.text and len(first_line) < 200:
+            self.headings.add(0)
+
+    # helpers
+
+    def phrase_at(self, offset: int, *, loose: bool = False, limit: int | None = None
+                  ) -> ActorPhrase | None:
+        while offset < len(self.text) and self.text[offset] == " ":
+            offset += 1
+        return actors.parse_phrase(self.text, offset, end=limit, lexicon=self.alex, loose=loose)
+
+    def cue_at(self, unit: _Unit, i: int, frames: Iterable[str] = ("say",)) -> CueForm | None:
+        """The cue form of token *i* when it is one (its particle, if any, follows in the unit)."""
+        tok = unit.tokens[i]
+        for cue in self.lex.cue(tok.text):
+            if cue.frame not in frames:
+                continue
+            if cue.particle is not None and not any(
+                t.text.casefold() == cue.particle or t.text.casefold().startswith(cue.particle)
+                for t in unit.tokens[i + 1 :]
+            ):
+                continue
+            return cue
+        return None
+
+    def cue_span(self, unit: _Unit, i: int, cue: CueForm) -> Span:
+        tok = unit.tokens[i]
+        end = tok.end
+        if cue.frame == "van":
+            for t in unit.tokens[i + 1 : i + 3]:
+                if t.text == _preposition(cue):
+                    end = t.end
+                    break
+        if cue.particle == "weten" and i + 1 < len(unit.tokens):
+            nxt = unit.tokens[i + 1]
+            if nxt.text.casefold() == "weten":
+                end = nxt.end
+        return Span(tok.start, end)
+
+    def subject(self, unit: _Unit, i: int) -> ActorPhrase | None:
+        """The subject of the cue at token *i*: before it (``X zei``), or after it when
+        the clause is inverted (``zei X``, ``In een video zei ze``)."""
+        tokens = unit.tokens
+        start = 0
+        # the clause the cue stands in begins after the last comma or colon before it
+        for k in range(i - 1, -1, -1):
+            if tokens[k].text in (",", ":", ";", ".", "!", "?") or tokens[k].text in _MARKS:
+                start = k + 1
+                break
+        sentence_start = 0
+        for k in range(i - 1, -1, -1):
+            if tokens[k].text in (":", ";", ".", "!", "?") or tokens[k].text in _MARKS:
+                sentence_start = k + 1
+                break
+        before: ActorPhrase | None = None
+        for first in dict.fromkeys((start, sentence_start)):
+            lead = first
+            while lead < i and self.lex.role(tokens[lead].text, "lead"):
+                lead += 1
+            if lead >= i:
+                continue
+            phrase = self.phrase_at(tokens[lead].start, limit=unit.span.end)
+            if phrase is None:
+                continue
+            before = before or phrase
+            k = unit.index_at(phrase.span.end)
+            # "X, die naar Litouwen is gevlucht, zegt" / "Hugh Hill, een arts, zei"
+            if k < i and tokens[k].text == "," and tokens[i - 1].text == ",":
+                k = i
+            if k == i:
+                return phrase
+            if k < i and self.lex.role(tokens[k].text, "auxiliary"):
+                return phrase  # "Het Kremlin heeft maandag laten weten"
+            if (i > 0 and self.lex.role(tokens[i - 1].text, "coordinator")
+                    and first == sentence_start):
+                return phrase  # "X is tegen ... en zegt dat"
+        # inverted: the subject follows the cue (or the auxiliary)
+        j = i + 1
+        while j < len(tokens) and self.lex.role(tokens[j].text, "adverb"):
+            j += 1
+        if j < len(tokens):
+            after = self.phrase_at(tokens[j].start, limit=unit.span.end)
+            if after is not None:
+                return after
+        # "Dat heeft X bevestigd", ", zo heeft X bekendgemaakt": the subject follows the auxiliary
+        for k in range(start, i):
+            if self.lex.role(tokens[k].text, "auxiliary") and k + 1 < i:
+                found = self.phrase_at(tokens[k + 1].start, limit=unit.span.end)
+                if found is not None:
+                    return found
+        return None
+
+    def clause_end(self, unit: _Unit, start_token: int) -> int:
+        """Where reported content beginning at token *start_token* ends: the unit end, or
+        before ``en`` + a finite verb that opens a new clause with the same subject."""
+        tokens = unit.tokens
+        for k in range(start_token + 1, len(tokens) - 1):
+            if (self.lex.role(tokens[k].text, "coordinator")
+                    and tokens[k + 1].text in self.lex.clause_verbs):
+                return tokens[k].start
+            if tokens[k].text == "," and tokens[k + 1].text.casefold() in self.lex.clause_breaks:
+                return tokens[k].start
+            if tokens[k].text == ":" and any(p.open > tokens[k].start for p in unit.pairs):
+                return tokens[k].start
+        return unit.span.end
+
+    def kind_of(self, content: Span) -> QuoteKind:
+        for pair in self.pairs:
+            if content.start <= pair.open and pair.content.end <= content.end:
+                return "mixed"
+        return "indirect"
+
+    # direct quotes
+
+    def direct(self) -> Iterator[_Candidate]:
+        text = self.text
+        for u, unit in enumerate(self.units):
+            last: _Candidate | None = None
+            last_end = unit.span.start
+            for pair in unit.pairs:
+                gap = text[last_end : pair.open]
+                at_start = not gap.strip()
+                close = pair.close + 1 if pair.close is not None else pair.content.end
+                after = text[close : unit.span.end]
+                if not pair.content.length or not text[pair.content.start :
+                                                       pair.content.end].strip():
+                    continue
+                # "Deel een", zei X, "deel twee."
+                if (last is not None and last.cue is not None and last_end <= last.cue.start
+                        and last.cue.end <= pair.open and gap.rstrip().endswith(",")):
+                    yield attrs.evolve(last, content=pair.content, rule="quote.split",
+                                       standalone=False)
+                    last_end = close
+                    continue
+                found = None
+                if at_start or gap.rstrip().endswith(":"):
+                    found = self.attribution_after(u, unit, pair, close)
+                if found is None and gap.rstrip().endswith(":"):
+                    found = self.attribution_before(u, unit, pair, last_end)
+                if found is None and not at_start:
+                    found = self.spreken_van_direct(u, unit, pair, last_end, after)
+                if found is None and at_start and (not after.strip() or after.strip()[0] in
+                                                   ".!?" or pair.close is None):
+                    found = _Candidate(kind="direct", content=pair.content, cue=None,
+                                       rule="quote.standalone", unit=u, standalone=True)
+                if found is not None:
+                    yield found
+                    last = found
+                    last_end = close
+                    if found.cue is not None and found.cue.start > close:
+                        # the attribution after this pair: a later pair may be a split part
+                        last_end = close
+                else:
+                    last_end = close
+
+    def attribution_after(self, u: int, unit: _Unit, pair: QuotePair, close: int
+                          ) -> _Candidate | None:
+        """``"...", zei X`` / ``"...", aldus X`` / ``"...", liet X weten``."""
+        tokens = unit.tokens
+        i = unit.index_at(close)
+        if i < len(tokens) and tokens[i].text == ",":
+            i += 1
+        if i >= len(tokens):
+            return None
+        if self.lex.role(tokens[i].text, "resumptive") and i + 1 < len(tokens):
+            i += 1
+        marker = self.marker_at(unit, i)
+        if marker is not None and marker[0] == "after":
+            end = tokens[i + marker[1] - 1].end
+            phrase = self.phrase_at(end, loose=True, limit=unit.span.end)
+            if phrase is None:
+                return None
+            return _Candidate(kind="direct", content=pair.content, rule="quote.attribution_after",
+                              cue=Span(tokens[i].start, end), unit=u, phrase=phrase)
+        cue = self.cue_at(unit, i, ("say", "van"))
+        if cue is None:
+            return None
+        phrase = self.subject(unit, i)
+        if phrase is None:
+            return None
+        return _Candidate(kind="direct", content=pair.content, rule="quote.attribution_after",
+                          cue=self.cue_span(unit, i, cue), unit=u, phrase=phrase)
+
+    def attribution_before(self, u: int, unit: _Unit, pair: QuotePair, start: int
+                           ) -> _Candidate | None:
+        """``X zei: "..."``, and a heading ``X: '...'``."""
+        tokens = unit.tokens
+        colon = unit.index_at(pair.open) - 1
+        while colon >= 0 and tokens[colon].text != ":":
+            colon -= 1
+        if colon < 0:
+            return None
+        first = unit.index_at(start)
+        for i in range(colon - 1, first - 1, -1):
+            cue = self.cue_at(unit, i, ("say",))
+            if cue is not None:
+                phrase = self.subject(unit, i)
+                if phrase is not None:
+                    return _Candidate(kind="direct", content=pair.content,
+                                      rule="quote.attribution_before",
+                                      cue=self.cue_span(unit, i, cue), unit=u, phrase=phrase)
+        phrase = self.phrase_at(tokens[first].start, limit=unit.span.end) if first < colon else None
+        if phrase is not None and phrase.kind == "name" and unit.index_at(phrase.span.end) == colon:
+            colon_tok = tokens[colon]
+            return _Candidate(kind="direct", content=pair.content, rule="quote.colon_headline",
+                              cue=Span(colon_tok.start, colon_tok.end), unit=u, phrase=phrase)
+        return None
+
+    def spreken_van_direct(self, u: int, unit: _Unit, pair: QuotePair, start: int, after: str
+                           ) -> _Candidate | None:
+        """``X spreekt van "..."`` with the whole complement quoted."""
+        if after.strip() not in ("", ".", "!", "?") and not after.strip().startswith(("., ", ". ")):
+            return None
+        tokens = unit.tokens
+        k = unit.index_at(pair.open) - 1
+        if k < 1:
+            return None
+        for i in range(k - 1, max(unit.index_at(start), k - 4) - 1, -1):
+            cue = self.cue_at(unit, i, ("van",))
+            if cue is not None and tokens[k].text == _preposition(cue):
+                phrase = self.subject(unit, i)
+                if phrase is None:
+                    return None
+                return _Candidate(kind="direct", content=pair.content, rule="quote.spreken_van",
+                                  cue=Span(tokens[i].start, tokens[k].end), unit=u, phrase=phrase)
+        return None
+
+    # indirect quotes
+
+    def indirect(self) -> Iterator[_Candidate]:
+        for u, unit in enumerate(self.units):
+            yield from self.unit_indirect(u, unit)
+
+    def unit_indirect(self, u: int, unit: _Unit) -> Iterator[_Candidate]:
+        tokens = unit.tokens
+        if not tokens:
+            return
+        if unit.span.start in self.headings or u == 0:
+            found = self.headline(u, unit)
+            if found is not None:
+                yield found
+                return
+        backward = self.backward(u, unit)
+        if backward is not None:
+            yield backward
+            return
+        for i in range(len(tokens)):
+            marker = self.marker_at(unit, i)
+            if marker is not None:
+                position, size = marker
+                found = None
+                if position == "before":
+                    found = self.volgens(u, unit, i, size)
+                elif position == "after" and i > 0 and tokens[i - 1].text == ",":
+                    found = self.aldus(u, unit, i, size)
+                elif position == "inside":
+                    found = self.eigen_zeggen(u, unit, i, size)
+                if found is not None:
+                    yield found
+                continue
+            found = self.verb_cue(u, unit, i)
+            if found is not None:
+                yield found
+
+    def marker_at(self, unit: _Unit, i: int) -> tuple[str, int] | None:
+        """The position and length of a quote marker (``volgens``) starting at token *i*."""
+        words = [t.text.casefold() for t in unit.tokens[i : i + 4]]
+        for marker, position in self.lex.markers.items():
+            if tuple(words[: len(marker)]) == marker:
+                return position, len(marker)
+        return None
+
+    def aldus(self, u: int, unit: _Unit, i: int, size: int) -> _Candidate | None:
+        """``..., aldus X.``"""
+        tokens = unit.tokens
+        end = tokens[i + size - 1].end
+        phrase = self.phrase_at(end, loose=True, limit=unit.span.end)
+        content = _trim(self.text, unit.span.start, tokens[i - 1].start)
+        if phrase is None or content is None or self.is_pair(content):
+            return None
+        return _Candidate(kind=self.kind_of(content), content=content,
+                          cue=Span(tokens[i].start, end), rule="quote.aldus", unit=u,
+                          phrase=phrase)
+
+    def eigen_zeggen(self, u: int, unit: _Unit, i: int, size: int) -> _Candidate | None:
+        """``X heeft naar eigen zeggen ...``: the content is the whole clause."""
+        tokens = unit.tokens
+        phrase = self.subject(unit, i)
+        content = _trim(self.text, unit.span.start, unit.span.end)
+        if phrase is None or content is None:
+            return None
+        return _Candidate(kind=self.kind_of(content), content=content,
+                          cue=Span(tokens[i].start, tokens[i + size - 1].end),
+                          rule="quote.naar_eigen_zeggen", unit=u, phrase=phrase)
+
+    def is_pair(self, content: Span) -> bool:
+        """Whether *content* is exactly one quoted stretch (then it is a direct quote)."""
+        return any(p.open == content.start and p.close is not None and p.close + 1 >= content.end
+                   for p in self.pairs)
+
+    def headline(self, u: int, unit: _Unit) -> _Candidate | None:
+        """A heading ``Lavrov: OVSE verworden tot ...``."""
+        tokens = unit.tokens
+        colon = next((k for k, t in enumerate(tokens[:8]) if t.text == ":"), None)
+        if colon is None or colon == 0:
+            return None
+        phrase = self.phrase_at(tokens[0].start, limit=unit.span.end)
+        if phrase is None or phrase.kind != "name" or unit.index_at(phrase.span.end) != colon:
+            return None
+        content = _trim(self.text, tokens[colon].end, unit.span.end)
+        if content is None or any(p.open >= tokens[colon].end for p in unit.pairs if
+                                  self.is_pair(_trim(self.text, p.open, unit.span.end)
+                                               or content)):
+            return None
+        return _Candidate(kind=self.kind_of(content), content=content,
+                          cue=Span(tokens[colon].start, tokens[colon].end),
+                          rule="quote.colon_headline", unit=u, phrase=phrase)
+
+    def volgens(self, u: int, unit: _Unit, i: int, size: int) -> _Candidate | None:
+        """``Volgens X ...`` (content after X) and ``... volgens X ...`` (the whole clause)."""
+        tokens = unit.tokens
+        tok = tokens[i]
+        cue = Span(tok.start, tokens[i + size - 1].end)
+        phrase = self.phrase_at(cue.end, loose=True, limit=unit.span.end)
+        if phrase is None:
+            return None
+        lead = 0
+        while lead < i and self.lex.role(tokens[lead].text, "lead"):
+            lead += 1
+        if i == lead:
+            k = unit.index_at(phrase.span.end)
+            if k < len(tokens) and tokens[k].text == ",":
+                k += 1
+            if k >= len(tokens):
+                return None
+            content = _trim(self.text, tokens[k].start, unit.span.end)
+        else:
+            content = _trim(self.text, unit.span.start, unit.span.end)
+        if content is None:
+            return None
+        return _Candidate(kind=self.kind_of(content), content=content, cue=cue,
+                          rule="quote.volgens", unit=u, phrase=phrase)
+
+    def verb_cue(self, u: int, unit: _Unit, i: int) -> _Candidate | None:
+        tokens = unit.tokens
+        text = self.text
+        cue = self.cue_at(unit, i, ("say", "van", "predicate"))
+        if cue is None:
+            return None
+        if cue.frame == "say":
+            # trailing attribution: "..., meldt Reuters." / "..., zo heeft X bekendgemaakt"
+            comma = i - 1
+            if (comma >= 2 and self.lex.role(tokens[comma].text, "auxiliary")
+                    and self.lex.role(tokens[comma - 1].text, "resumptive")):
+                comma -= 1
+            if comma > 0 and self.lex.role(tokens[comma].text, "resumptive"):
+                comma -= 1
+            if comma > 0 and tokens[comma].text == ",":
+                found = self.trailing(u, unit, i, comma, cue)
+                if found is not None:
+                    return found
+            for k in range(i - 1, max(-1, i - 12), -1):
+                if (tokens[k].text == "," and k > 0
+                        and self.lex.role(tokens[k + 1].text, "resumptive")):
+                    found = self.trailing(u, unit, i, k, cue)
+                    if found is not None:
+                        return found
+            # cue + dat/of clause
+            for k in range(i + 1, min(len(tokens), i + 12)):
+                word = tokens[k].text
+                if word in (".", ":", ";", "!", "?") or (
+                    word == "," and k > i + 1
+                    and not self.lex.role(tokens[k - 1].text, "resumptive")
+                ):
+                    return None
+                if self.lex.role(word, "complementizer") and k + 1 < len(tokens):
+                    if tokens[k + 1].text in (",", ".") :
+                        return None
+                    end = self.clause_end(unit, k + 1)
+                    content = _trim(text, tokens[k].end, end)
+                    phrase = self.subject(unit, i)
+                    if content is None or phrase is None:
+                        return None
+                    if phrase.span.start >= tokens[k].start:
+                        return None
+                    return _Candidate(kind=self.kind_of(content), content=content,
+                                      cue=self.cue_span(unit, i, cue), rule="quote.cue_clause",
+                                      unit=u, phrase=phrase)
+                if k > i + 1 and self.cue_at(unit, k, ("say", "van", "predicate")) is not None:
+                    return None
+            return None
+        if cue.frame == "van":
+            k = i + 1
+            stop = min(len(tokens), i + 6)
+            while k < stop and tokens[k].text != _preposition(cue):
+                if tokens[k].text in (",", ".") or self.lex.role(tokens[k].text, "event"):
+                    return None
+                k += 1
+            if k >= stop:
+                return None
+            events = {t.text for t in tokens[k:] if self.lex.role(t.text, "event")}
+            if len(events) >= 2:
+                return None  # "sprak in de marge van de top met X over Y": no content
+            content = _trim(text, tokens[k].end, self.clause_end(unit, k + 1))
+            if content is None or self.is_pair(content):
+                return None
+            phrase = self.subject(unit, i)
+            if phrase is None:
+                return None
+            span = Span(tokens[i].start, tokens[k].end if k == i + 1 else tokens[i].end)
+            return _Candidate(kind=self.kind_of(content), content=content, cue=span,
+                              rule="quote.spreken_van", unit=u, phrase=phrase)
+        # noemen + object + predicate
+        phrase = self.subject(unit, i)
+        if phrase is None:
+            return None
+        start = tokens[i].end
+        if phrase.span.start > tokens[i].start:
+            start = phrase.span.end
+        j = unit.index_at(start)
+        if j >= len(tokens) - 1:
+            return None
+        content = _trim(text, start, self.clause_end(unit, j))
+        if content is None or len(content_words(text, content)) < 2:
+            return None
+        return _Candidate(kind=self.kind_of(content), content=content,
+                          cue=Span(tokens[i].start, tokens[i].end), rule="quote.noemen",
+                          unit=u, phrase=phrase)
+
+    def trailing(self, u: int, unit: _Unit, i: int, comma: int, cue: CueForm
+                 ) -> _Candidate | None:
+        tokens = unit.tokens
+        phrase = self.subject(unit, i)
+        if phrase is None or phrase.span.start < tokens[comma].end:
+            return None
+        if any(self.lex.role(t.text, "complementizer") for t in tokens[i + 1 : i + 8]):
+            return None
+        content = _trim(self.text, unit.span.start, tokens[comma].start)
+        if content is None or self.is_pair(content):
+            return None
+        return _Candidate(kind=self.kind_of(content), content=content,
+                          cue=self.cue_span(unit, i, cue), rule="quote.trailing_cue", unit=u,
+                          phrase=phrase)
+
+    def backward(self, u: int, unit: _Unit) -> _Candidate | None:
+        """``Dat meldt X.`` / ``Dat heeft X bevestigd.``: content is the previous unit."""
+        tokens = unit.tokens
+        if u == 0 or len(tokens) < 3 or not self.lex.role(tokens[0].text, "anaphor"):
+            return None
+        if len(tokens) > 14:
+            return None
+        for i in range(1, min(len(tokens), 9)):
+            cue = self.cue_at(unit, i, ("say",))
+            if cue is None:
+                continue
+            if i > 1 and not self.lex.role(tokens[1].text, "auxiliary"):
+                return None
+            if i == 1:
+                phrase = self.phrase_at(tokens[2].start, loose=True, limit=unit.span.end)
+            else:
+                phrase = self.phrase_at(tokens[2].start, loose=True, limit=unit.span.end)
+            if phrase is None:
+                return None
+            previous = self.units[u - 1]
+            if previous.span.start in self.headings:
+                return None
+            content = _trim(self.text, previous.span.start, previous.span.end)
+            if content is None:
+                return None
+            return _Candidate(kind=self.kind_of(content), content=content,
+                              cue=self.cue_span(unit, i, cue), rule="quote.backward", unit=u,
+                              phrase=phrase)
+        return None
+
+
+_WORD = regex.compile(r"\w+")
+
+
+def _preposition(cue: CueForm) -> str:
+    """The preposition of a ``van`` frame: the last word of its lemma (``spreken van``)."""
+    return cue.lemma.rsplit(" ", 1)[-1]
+
+
+def content_words(text: str, span: Span) -> list[str]:
+    """The word tokens of a span (used for the minimum size of a complement)."""
+    return _WORD.findall(text, span.start, span.end)
+
+
+# -- resolution ---------------------------------------------------------------------------------
+
+
+def _resolve(rules: _Rules, candidates: list[_Candidate], found: ActorResolver
+             ) -> tuple[Quote, ...]:
+    text = rules.text
+    candidates.sort(key=lambda c: (c.content.start, c.kind != "direct"))
+    chosen: list[_Candidate] = []
+    for cand in candidates:
+        clash = False
+        for other in chosen:
+            if cand.content.overlaps(other.content):
+                if other.kind == "direct" and cand.kind != "direct" and (
+                    cand.content.contains(other.content) and cand.content.length >
+                    other.content.length + 3 and not other.standalone
+                ):
+                    continue
+                clash = True
+                break
+        if not clash:
+            chosen.append(cand)
+    chosen.sort(key=lambda c: c.content.start)
+    # drop indirect quotes that a direct one contains, keep direct ones that an
+    # indirect one contains only when they are real direct quotes
+    final: list[_Candidate] = []
+    for cand in chosen:
+        if any(o is not cand and o.content.contains(cand.content) and o.kind == "direct"
+               for o in chosen):
+            continue
+        if cand.kind == "direct" and any(
+            o is not cand and o.kind != "direct" and o.content.contains(cand.content)
+            for o in chosen
+        ):
+            continue
+        final.append(cand)
+    quotes: list[Quote] = []
+    salient: list[tuple[int, Actor]] = []
+    speaker_of_unit: dict[int, Actor] = {}
+    last_speaker: tuple[int, Actor] | None = None
+    for cand in final:
+        speaker: Actor | None = None
+        if cand.standalone:
+            speaker = speaker_of_unit.get(cand.unit - 1) or speaker_of_unit.get(cand.unit)
+            if speaker is None and cand.unit > 0:
+                previous = rules.units[cand.unit - 1]
+                subject = found.resolve_at(previous.span.start, salient=salient)
+                if subject is not None and subject.kind in ("person", "organisation", "group"):
+                    speaker = subject
+            if speaker is None and last_speaker is not None:
+                unit_start = rules.units[cand.unit].span.start
+                between = text[last_speaker[0] : unit_start]
+                if "\n" not in between.strip():
+                    speaker = last_speaker[1]
+            if speaker is None:
+                continue
+        elif cand.phrase is not None:
+            speaker = found.resolve_phrase(cand.phrase, salient=salient)
+            if speaker is None:
+                continue
+        if speaker is None:
+            continue
+        if cand.phrase is not None and speaker.mention is None:
+            speaker = attrs.evolve(speaker, mention=cand.phrase.name_span)
+        quotes.append(Quote(kind=cand.kind, content=cand.content, speaker=speaker, cue=cand.cue,
+                            rule=cand.rule))
+        salient.append((cand.content.start, speaker))
+        speaker_of_unit[cand.unit] = speaker
+        last_speaker = (cand.content.start, speaker)
+    return tuple(quotes)
+
+
+def extract(
+    doc: Document,
+    *,
+    sentences: Sequence[Sentence] | None = None,
+    lexicon: QuoteLexicon | None = None,
+) -> tuple[Quote, ...]:
+    """Direct, indirect and mixed quotes of *doc*, in text order.
+
+    Args:
+        doc: a loaded document.
+        sentences: its sentences (from an analyser); the built-in segmentation by default.
+        lexicon: the language data; :func:`default_lexicon` by default.
+
+    Returns:
+        One :class:`~geopol.model.Quote` per quote, its ``rule`` naming the rule that found it.
+        Odd text never raises: a quote mark without a partner drops that candidate only.
+
+    >>> import geopol
+    >>> doc = next(geopol.load(["Volgens de NAVO is de aanval „onaanvaardbaar”."]))
+    >>> [(q.kind, doc.text_of(q.content), q.speaker.name, q.rule) for q in extract(doc)]
+    [('mixed', 'is de aanval „onaanvaardbaar”', 'NAVO', 'quote.volgens')]
+
+    .. versionadded:: 0.1.0
+    """
+    if not isinstance(doc, Document):
+        raise TypeError(f"extract needs a geopol Document, got {type(doc).__name__}")
+    lex = lexicon or default_lexicon()
+    if not doc.text.strip():
+        return ()
+    rules = _Rules(doc, sentences_of(doc, sentences), lex)
+    candidates = [*rules.direct(), *rules.indirect()]
+    if not candidates:
+        return ()
+    found = actors.resolver(doc, lexicon=lex.actors)
+    return _resolve(rules, candidates, found)
