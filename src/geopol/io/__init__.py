@@ -120,7 +120,8 @@ def load(
         ValueError: at once, for a bad option.
         TypeError: for a source (or item) that is none of the above.
 
-    >>> docs = load(['{"id": "a1", "text": "Rutte zei nee."}'], format="text")
+    >>> import geopol
+    >>> docs = geopol.load(['{"id": "a1", "text": "Rutte zei nee."}'], format="text")
     >>> next(docs).id
     'text-0'
 

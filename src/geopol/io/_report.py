@@ -21,6 +21,7 @@ class SkippedInput:
         line: the 1-based line it starts on (or the record number), if known.
         reason: what was wrong, without the location.
 
+    >>> from geopol.io import SkippedInput
     >>> str(SkippedInput("corpus.jsonl", 17, 'record has no "text" field (keys: id, title)'))
     'corpus.jsonl:17: record has no "text" field (keys: id, title)'
 
@@ -52,6 +53,7 @@ class LoadReport:
     and the first 10,000 are kept with their reasons.
 
     >>> import geopol
+    >>> from geopol.io import LoadReport
     >>> report = LoadReport()
     >>> docs = list(geopol.load(["Rutte zei nee.", "Schoof zei ja."], report=report))
     >>> report.documents, report.skipped_count
@@ -92,6 +94,7 @@ class LoadReport:
     def summary(self, *, limit: int = 5) -> str:
         """One paragraph for people: counts, then the first *limit* reasons, one per line.
 
+        >>> from geopol.io import LoadReport, SkippedInput
         >>> report = LoadReport()
         >>> report.add_skip(SkippedInput("a.jsonl", 3, "line is not valid JSON"))
         >>> print(report.summary())

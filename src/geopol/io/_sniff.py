@@ -7,6 +7,7 @@ like any plain text); the suffix decides where the content says nothing clear.
 from __future__ import annotations
 
 import csv
+import json
 
 import regex
 
@@ -18,6 +19,13 @@ __all__ = ["sniff"]
 
 _TOKEN_LINE = regex.compile(r"^\d+(?:[-.]\d+)?\t[^\t\n]*+(?:\t[^\t\n]*+){8}$", regex.MULTILINE)
 _DATE_TOKEN = regex.compile(r"\d{4}(?:-\d{1,2}){0,2}(?:[T ]\S*)?\s")
+
+
+def _is_json_object(line: str) -> bool:
+    try:
+        return isinstance(json.loads(line), dict)
+    except ValueError:
+        return False
 
 
 def sniff(opened: Opened, options: Options) -> Format:
@@ -34,7 +42,7 @@ def sniff(opened: Opened, options: Options) -> Format:
     suffix = format_suffix(opened.key)
     by_suffix = FORMAT_SUFFIXES.get(suffix)
     start = stripped.lstrip()
-    if start.startswith("{") and by_suffix in (None, "jsonl", "text"):
+    if start.startswith("{") and (by_suffix == "jsonl" or _is_json_object(first)):
         return "jsonl"
     if start.startswith("[") and suffix == ".json":
         raise opened.error(
