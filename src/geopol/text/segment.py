@@ -38,7 +38,7 @@ from collections.abc import Callable, Sequence
 import attrs
 import regex
 
-from geopol.data import read_list
+from geopol.data import read_list, read_table
 from geopol.model import Sentence, Span, Token
 
 __all__ = ["segment", "token_spans"]
@@ -62,6 +62,8 @@ _TOKEN_PATTERN = rf"""
     (?<![\w.+-])[\w+-]++(?:\.[\w+-]++)*+@[\w-]++(?:\.[\w-]++)++
   | # a web address without a scheme: nos.nl, dekampioenen.be
     (?<!{_ALNUM}|[.@])\p{{L}}[\p{{L}}\p{{N}}-]*+(?:\.[\p{{L}}\p{{N}}-]++)*?\.(?:{_DOMAINS})(?!{_ALNUM}|\.{_ALNUM})
+  | # a month abbreviation after a day (3 jan. 2022), from months.tsv
+    (?<=\p{{N}}[^\S\n]++)\L<months>(?![\p{{L}}\p{{M}}])
   | # an abbreviation from the data file, as written; St.-Baafskathedraal
     (?<!{_ALNUM}|[.-])\L<abbreviations>(?![\p{{L}}\p{{M}}])(?:-{_WORD_CHAR}++)*+
   | # an initial before a name (J. Kennedy), a letter numbering a line (a. Gent)
@@ -93,6 +95,7 @@ _TOKEN_PATTERN = rf"""
 
 _TERMINAL = regex.compile(rf"[.!?…](?={_SPACE}|$|[\"'”’»›)\]}}])")
 _LINE_GAP = regex.compile(r"(?:\r\n|[\n\r\v\f\x85\u2028\u2029])\s*+")
+_STRAIGHT_QUOTE = regex.compile('"')
 _LINE_BREAK = regex.compile(r"\r\n|[\n\r\v\f\x85\u2028\u2029]")
 
 _CLOSERS = frozenset(["”", "’", "»", "›", ")", "]", "}", "'", "''"])
@@ -166,8 +169,11 @@ class _Rules:
 def _rules() -> _Rules:
     abbreviations = read_list("abbreviations.txt")
     final = frozenset(read_list("sentence_final_abbreviations.txt"))
-    token = regex.compile(_TOKEN_PATTERN, regex.VERBOSE | regex.VERSION0,
-                          abbreviations=abbreviations)
+    months = tuple(sorted({row.get("form", "") for row in read_table("months.tsv")
+                           if row.get("form", "").endswith(".")}))
+    pattern = _TOKEN_PATTERN if months else _TOKEN_PATTERN.replace(r"\L<months>", "(?!)")
+    token = regex.compile(pattern, regex.VERBOSE | regex.VERSION0,
+                          abbreviations=abbreviations, months=months)
     return _Rules(token=token, sentence_final=final, make_token=_token_factory())
 
 
@@ -194,6 +200,26 @@ def _can_start(text: str, start: int) -> bool:
     return char.isdigit() or char in _OPENERS
 
 
+class _QuoteParity:
+    """Whether a straight ``"`` is inside a quotation, from the number of them before it
+    on its line; positions are found once per text, so each question costs a bisection."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._quotes: list[int] | None = None
+        self._breaks: list[int] = []
+
+    def is_open(self, position: int) -> bool:
+        if self._quotes is None:
+            self._quotes = [m.start() for m in _STRAIGHT_QUOTE.finditer(self._text)]
+            self._breaks = [m.start() for m in _LINE_BREAK.finditer(self._text)]
+        line = bisect.bisect_left(self._breaks, position)
+        line_start = self._breaks[line - 1] if line else 0
+        before = (bisect.bisect_left(self._quotes, position)
+                  - bisect.bisect_left(self._quotes, line_start))
+        return before % 2 == 1
+
+
 def _is_running_abbreviation(text: str, start: int, end: int, final: frozenset[str]) -> bool:
     """Whether the token ending in a period is an abbreviation that does not end a sentence."""
     return end - start > 1 and text[start] != "." and text[start:end] not in final
@@ -204,6 +230,7 @@ def _sentence_ends(text: str, spans: Sequence[tuple[int, int]], starts: Sequence
     """Indices of the tokens after which a sentence ends (the last token excluded)."""
     count = len(spans)
     ends: set[int] = set()
+    quotes = _QuoteParity(text)
 
     # Line breaks: a blank line always ends a sentence, a single break when the next line
     # can start one and the line before does not run on.
@@ -217,7 +244,9 @@ def _sentence_ends(text: str, spans: Sequence[tuple[int, int]], starts: Sequence
             continue
         start, end = spans[before]
         final_char = text[end - 1]
-        if final_char in _CONTINUERS or not _can_start(text, spans[after][0]):
+        next_start, next_end = spans[after]
+        numbered = next_end - next_start == 2 and text[next_end - 1] == "."  # "b. Gent"
+        if final_char in _CONTINUERS or not (numbered or _can_start(text, next_start)):
             continue
         if final_char == "." and _is_running_abbreviation(text, start, end, final):
             continue  # an abbreviation runs on: "dhr.\nRutte"
@@ -238,10 +267,8 @@ def _sentence_ends(text: str, spans: Sequence[tuple[int, int]], starts: Sequence
             piece = text[next_start:next_end]
             if piece == '"':
                 adjacent = next_start == spans[last][1]
-                line_start = max(text.rfind("\n", 0, next_start), 0)
                 at_line_end = next_end == len(text) or text[next_end] in "\r\n"
-                if not (adjacent or at_line_end
-                        or text.count('"', line_start, next_start) % 2 == 1):
+                if not (adjacent or at_line_end or quotes.is_open(next_start)):
                     break
             elif piece not in _CLOSERS:
                 break
