@@ -1,12 +1,1293 @@
-"""PLACEHOLDER: replaced by the stance extractor (open issue). Returns nothing yet."""
+"""Stances: who is for or against what (annotation guide, section 3).
+
+A stance is an explicit position of a *holder* (a person, organisation or
+country) for or against a *target*, carried by a *cue*: ``Spanje wijst de
+nieuwe norm af`` is Spanje opposing ``de nieuwe norm``.
+The cues, their forms and the construction that names their target live in
+``geopol/data/nl/stance_cues.tsv``; negators (``niet``, ``geen``, ``nooit`` ...)
+in ``negators.txt`` flip the polarity of the cue they scope over.
+Holders are resolved by :mod:`geopol.actors` (surnames to the fullest name,
+pronouns to their antecedent, ``wij`` in a quote to the quote's speaker,
+``Russische`` to Rusland).
+
+The rules work on the words of each sentence and need no parser: a clause is
+cut at punctuation, subordinators and coordinated verbs; its subject is the
+phrase before the finite verb, or right after it when an adverbial comes
+first, or right after the subordinator in a subordinate clause.
+Where the analyser gave a dependency parse, the subject and object of the
+cue are read from the tree instead.
+
+Each stance records the rule that produced it:
+
+``stance.verb_object``
+    a verb with its object, ``dat``-clause or infinitive (``steunt de norm``, ``wil dat ...``).
+``stance.verb_preposition``
+    a verb with a prepositional object (``pleit voor``, ``keert zich tegen``).
+``stance.noun_preposition``
+    a noun with its preposition (``voorstander van``, ``kritiek op``, ``steun aan``).
+``stance.adjective``
+    an adjective with its complement (``bang dat``, ``kritisch over``, ``noemt X onaanvaardbaar``).
+``stance.copular_preposition``
+    ``tegen`` after a form of ``zijn`` (``is tegen wapenleveranties``).
+``stance.phrase``
+    a fixed phrase (``rode lijn``, ``de straat op tegen``, ``de beste manier is``).
+``stance.passive_agent``
+    a participle with its agent (``de door Rusland gesteunde separatisten``).
+``stance.adjectival_holder``
+    a country adjective giving support (``met Russische steun``): the target is who receives it.
+``stance.parse``
+    holder and target read from a dependency parse.
+
+>>> import geopol
+>>> doc = next(geopol.load(["De regering wijst het voorstel af."]))
+>>> [(s.holder.name, s.polarity, doc.text_of(s.target)) for s in extract(doc)]
+[('regering', 'oppose', 'het voorstel')]
+
+.. versionadded:: 0.1.0
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import bisect
+import functools
+import os
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from types import MappingProxyType
+from typing import Literal, NamedTuple, get_args
 
-from geopol.model import Document, Quote, Sentence
+import attrs
+import regex
 
-__all__ = ["extract"]
+from geopol import actors
+from geopol.data import read_list, read_table, read_table_file
+from geopol.errors import DataFileError
+from geopol.model import Actor, Document, Polarity, Quote, Sentence, Span, Stance
+from geopol.nlp import sentences_of
+
+__all__ = [
+    "CueEntry",
+    "CueKind",
+    "Lexicon",
+    "default_lexicon",
+    "extract",
+    "load_lexicon",
+]
+
+CueKind = Literal["verb", "noun", "adjective", "copular", "phrase"]
+"""The kinds of stance cue (column ``kind`` of ``stance_cues.tsv``)."""
+
+_FRAMES = frozenset(
+    {"NP", "dat-clause", "te-infinitive", "infinitive", "als-clause", "NP ADJ", "best-way"}
+)
+_WORD_CLASSES = frozenset(
+    {"adverb", "auxiliary", "copula", "coordinator", "determiner", "focus", "preposition",
+     "predicate_verb", "reflexive", "relative", "subject_pronoun", "subordinator", "verb"}
+)
+
+
+# -- the data -----------------------------------------------------------------------------------
+
+
+class _Form(NamedTuple):
+    """One written form of a cue: its words and the particle that must follow."""
+
+    words: tuple[str, ...]
+    particle: str | None
+
+
+@attrs.frozen(kw_only=True)
+class CueEntry:
+    """One row of ``stance_cues.tsv``.
+
+    Attributes:
+        cue: the cue as a dictionary lists it (``afwijzen``, ``voorstander van``).
+        kind: verb, noun, adjective, copular or phrase.
+        forms: the written forms; a form ``("wijst",), "af"`` needs the particle later.
+        frames: where the target is, in the order tried (``NP``, ``dat-clause``, ``voor NP``).
+        polarity: the polarity before negation.
+        not_with: words that, later in the clause, mean the cue states no position.
+        why: what the cue means, with an example.
+
+    .. versionadded:: 0.1.0
+    """
+
+    cue: str
+    kind: CueKind
+    forms: tuple[_Form, ...]
+    frames: tuple[str, ...]
+    polarity: Polarity
+    not_with: frozenset[str] = frozenset()
+    why: str = ""
+
+    @property
+    def prepositions(self) -> tuple[str, ...]:
+        """The prepositions of the ``<preposition> NP`` frames, in order."""
+        return tuple(f.split()[-2] for f in self.frames if f.endswith(" NP") and f != "NP ADJ")
+
+    @property
+    def reflexive(self) -> bool:
+        """Whether the cue needs ``zich`` (``zich keren tegen``)."""
+        return any(f.startswith("zich ") for f in self.frames)
+
+
+def _frozen(value: Mapping[str, object]) -> Mapping[str, object]:
+    return MappingProxyType(dict(value))
+
+
+@attrs.frozen(kw_only=True)
+class Lexicon:
+    """What the stance rules know about Dutch, as immutable values.
+
+    Build one with :func:`default_lexicon` or :func:`load_lexicon`.
+
+    Attributes:
+        entries: the cues.
+        negators: words that flip the polarity of the cue they scope over.
+        words: closed word classes (``determiner``, ``preposition`` ...) of ``stance_words.tsv``.
+
+    .. versionadded:: 0.1.0
+    """
+
+    entries: tuple[CueEntry, ...]
+    negators: frozenset[str]
+    words: Mapping[str, frozenset[str]] = attrs.field(converter=_frozen)
+
+    def of(self, word_class: str) -> frozenset[str]:
+        """The words of one class (empty when the class is unknown)."""
+        return self.words.get(word_class, frozenset())
+
+    @functools.cached_property
+    def _index(self) -> Mapping[str, tuple[tuple[CueEntry, _Form], ...]]:
+        index: dict[str, list[tuple[CueEntry, _Form]]] = {}
+        for entry in self.entries:
+            for form in entry.forms:
+                index.setdefault(form.words[0], []).append((entry, form))
+        return MappingProxyType({k: tuple(v) for k, v in index.items()})
+
+    @functools.cached_property
+    def _heads(self) -> frozenset[str]:
+        return frozenset(form.words[0] for e in self.entries for form in e.forms)
+
+    @functools.cached_property
+    def _classes(self) -> Mapping[str, frozenset[str]]:
+        classes: dict[str, set[str]] = {}
+        for word_class, members in self.words.items():
+            for word in members:
+                classes.setdefault(word, set()).add(word_class)
+        for word in self.negators:
+            classes.setdefault(word, set()).add("negator")
+        for entry in self.entries:
+            for form in entry.forms:
+                classes.setdefault(form.words[0], set()).add("cue")
+                if entry.kind == "verb":
+                    classes.setdefault(form.words[0], set()).add("cue_verb")
+        return MappingProxyType({k: frozenset(v) for k, v in classes.items()})
+
+    def cues_at(self, word: str) -> tuple[tuple[CueEntry, _Form], ...]:
+        """The cue entries and forms whose first word is *word* (lower case)."""
+        return self._index.get(word, ())
+
+
+def _parse_forms(cell: str, where: str) -> tuple[_Form, ...]:
+    forms = []
+    for part in cell.split("|"):
+        words = part.strip().split()
+        if not words:
+            continue
+        particle = None
+        if words[-1].startswith("~"):
+            particle = words.pop()[1:]
+        if not words or (not particle and any(w.startswith("~") for w in words)):
+            raise DataFileError(f"malformed form {part!r}", path=where)
+        forms.append(_Form(tuple(words), particle))
+    return tuple(forms)
+
+
+def _check_frame(frame: str, where: str) -> str:
+    words = frame.split()
+    if frame in _FRAMES:
+        return frame
+    if len(words) == 2 and words[1] == "NP" and words[0].isalpha():
+        return frame
+    if len(words) == 3 and words[0] == "zich" and words[2] == "NP" and words[1].isalpha():
+        return frame
+    raise DataFileError(f"unknown frame {frame!r}", path=where)
+
+
+def _entries(rows: Iterable[Mapping[str, str]], where: str) -> list[CueEntry]:
+    out = []
+    for number, row in enumerate(rows, start=1):
+        kind, polarity = row.get("kind", ""), row.get("polarity", "")
+        if kind not in get_args(CueKind):
+            raise DataFileError(f"row {number}: kind must be one of {get_args(CueKind)}, "
+                                f"got {kind!r}", path=where)
+        if polarity not in get_args(Polarity):
+            raise DataFileError(f"row {number}: polarity must be support or oppose, "
+                                f"got {polarity!r}", path=where)
+        forms = _parse_forms(row.get("forms", "").casefold(), where)
+        frames = tuple(_check_frame(f.strip(), where) for f in row.get("frames", "").split("|")
+                       if f.strip())
+        if not row.get("cue") or not forms or not frames:
+            raise DataFileError(f"row {number}: cue, forms and frames must not be empty",
+                                path=where)
+        out.append(CueEntry(
+            cue=row["cue"],
+            kind=kind,  # type: ignore[arg-type]  # checked against CueKind just above
+            forms=forms,
+            frames=frames,
+            polarity=polarity,  # type: ignore[arg-type]  # checked against Polarity above
+            not_with=frozenset(w for w in row.get("not_with", "").casefold().split("|") if w),
+            why=row.get("why", ""),
+        ))
+    return out
+
+
+def _words() -> dict[str, frozenset[str]]:
+    classes: dict[str, set[str]] = {}
+    for number, row in enumerate(read_table("stance_words.tsv"), start=1):
+        for word_class in row.get("classes", "").split("|"):
+            if word_class not in _WORD_CLASSES:
+                raise DataFileError(f"row {number}: unknown class {word_class!r}",
+                                    path="stance_words.tsv")
+            classes.setdefault(word_class, set()).add(row["word"].casefold())
+    return {k: frozenset(v) for k, v in classes.items()}
+
+
+@functools.cache
+def default_lexicon() -> Lexicon:
+    """The packaged cue data (``stance_cues.tsv``, ``stance_words.tsv``, ``negators.txt``).
+
+    >>> "afwijzen" in {e.cue for e in default_lexicon().entries}
+    True
+
+    .. versionadded:: 0.1.0
+    """
+    return Lexicon(
+        entries=tuple(_entries(read_table("stance_cues.tsv"), "stance_cues.tsv")),
+        negators=frozenset(read_list("negators.txt")),
+        words=_words(),
+    )
+
+
+def load_lexicon(*paths: str | os.PathLike[str]) -> Lexicon:
+    """The packaged cues extended by your own files in the ``stance_cues.tsv`` format.
+
+    A row whose ``cue`` equals a packaged one replaces it.
+
+    Raises:
+        DataFileError: when a file is malformed.
+
+    .. versionadded:: 0.1.0
+    """
+    base = default_lexicon()
+    entries = {e.cue: e for e in base.entries}
+    for path in paths:
+        for entry in _entries(read_table_file(path), os.fspath(path)):
+            entries[entry.cue] = entry
+    return attrs.evolve(base, entries=tuple(entries.values()))
+
+
+# -- tokens and clauses -------------------------------------------------------------------------
+
+
+class _Tok(NamedTuple):
+    start: int
+    end: int
+    text: str
+    low: str
+
+
+_TOKEN = regex.compile(
+    r"[\p{L}\p{M}\p{N}]++(?:(?:['’\-.]|(?<=\p{N}),(?=\p{N}))[\p{L}\p{M}\p{N}]++)*+(?:-(?=\s))?|\S"
+)
+_WORD = regex.compile(r"\w+")
+_QUOTE_MARKS = frozenset("\"'„“”‘’‚«»")
+_PUNCT = frozenset(",;:.!?()[]–—")
+_MAX_TARGET = 30  # tokens
+
+
+def _tokens(text: str, start: int, end: int) -> list[_Tok]:
+    return [_Tok(m.start(), m.end(), m.group(), m.group().casefold())
+            for m in _TOKEN.finditer(text, start, end)]
+
+
+class _Sentence:
+    """The words of one sentence and what the rules ask about them."""
+
+    def __init__(self, doc: Document, span: Span, lex: Lexicon,
+                 parsed: Sentence | None) -> None:
+        self.doc = doc
+        self.span = span
+        self.lex = lex
+        self.toks = _tokens(doc.text, span.start, span.end)
+        self.n = len(self.toks)
+        self.parsed = parsed
+        table = lex._classes
+        empty: frozenset[str] = frozenset()
+        self.cls = [table.get(t.low, empty) for t in self.toks]
+        self._opens: list[str | None] | None = None
+
+    # word classes
+
+    def low(self, i: int) -> str:
+        return self.toks[i].low if 0 <= i < self.n else ""
+
+    def is_(self, i: int, word_class: str) -> bool:
+        return 0 <= i < self.n and word_class in self.cls[i]
+
+    def is_quote(self, i: int) -> bool:
+        return 0 <= i < self.n and self.toks[i].text in _QUOTE_MARKS
+
+    def is_punct(self, i: int) -> bool:
+        return 0 <= i < self.n and self.toks[i].text in _PUNCT
+
+    def is_word(self, i: int) -> bool:
+        return 0 <= i < self.n and self.toks[i].text[:1].isalnum()
+
+    def is_cap(self, i: int) -> bool:
+        return 0 <= i < self.n and self.toks[i].text[:1].isupper()
+
+    def is_negator(self, i: int) -> bool:
+        return 0 <= i < self.n and "negator" in self.cls[i]
+
+    def is_finite_verb(self, i: int) -> bool:
+        """A word that can be the finite verb of a clause (closed lists and cue verbs)."""
+        if not 0 <= i < self.n:
+            return False
+        cls = self.cls[i]
+        if "auxiliary" in cls or "verb" in cls or "predicate_verb" in cls:
+            return True
+        return "cue_verb" in cls and not self.is_noun_use(i)
+
+    def is_noun_use(self, i: int) -> bool:
+        """A verb form used as a noun, after a determiner or adjective: ``de Russische eisen``."""
+        prev = self.low(i - 1)
+        if prev in self.lex.of("determiner") and prev not in ("zijn", "meer", "dat", "die"):
+            return True
+        return bool(prev.endswith("e") and self.is_word(i - 1)
+                    and self.low(i - 2) in self.lex.of("determiner")
+                    and not self.is_(i - 1, "auxiliary"))
+
+    def quote_boundary(self, i: int) -> bool:
+        """A quotation mark that closes or opens a clause (next to punctuation or an edge)."""
+        if not self.is_quote(i):
+            return False
+        return (i == 0 or i == self.n - 1 or self.is_punct(i - 1) or self.is_punct(i + 1)
+                or self.is_quote(i - 1) or self.is_quote(i + 1))
+
+    # clauses
+
+    def opens_clause(self, i: int) -> str | None:
+        """What token *i* does at the left edge of a clause (computed once per sentence)."""
+        if self._opens is None:
+            self._opens = [self._opens_clause(k) for k in range(self.n)]
+        return self._opens[i] if 0 <= i < self.n else None
+
+    def _opens_clause(self, i: int) -> str | None:
+        """What token *i* does at the left edge of a clause, if it opens one.
+
+        ``punct``, ``sub`` (subordinator or complementizer), ``rel`` (relative pronoun),
+        ``coord`` (``en``/``maar`` before a finite verb: the subject is left out),
+        ``clause`` (a coordinator before a new clause with its own subject).
+        """
+        tok = self.toks[i]
+        if tok.text in _PUNCT or self.quote_boundary(i):
+            return "punct"
+        low = tok.low
+        if "subordinator" in self.cls[i]:
+            return "sub"
+        if low == "dat" and i > 0:
+            # a complementizer or relative pronoun, unless a determiner of the next noun
+            # right after a preposition or a cue verb without a dat-clause ("steunt dat pakket")
+            prev = self.toks[i - 1].low
+            if prev in self.lex.of("preposition"):
+                return None
+            cues = [e for e, _ in self.lex.cues_at(prev)]
+            if cues and not any("dat-clause" in e.frames for e in cues):
+                return None
+            return "sub"
+        if "relative" in self.cls[i] and i > 0 and (self.is_punct(i - 1) or (
+                self.is_word(i - 1) and not self.is_(i - 1, "preposition")
+                and not self.is_finite_verb(i - 1))):
+            return "rel"
+        if "coordinator" in self.cls[i]:
+            if low in ("maar", "want"):
+                return "coord" if self.is_finite_verb(i + 1) else "clause"
+            if self.is_finite_verb(i + 1) and not self.is_noun_use(i + 1):
+                return "coord"
+            if self.is_(i + 1, "subject_pronoun") or self.low(i + 1) in ("dat", "daarom", "er"):
+                return "clause"
+        return None
+
+    def clause_start(self, i: int) -> tuple[int, str]:
+        """First token of the clause holding token *i*, and what opened it."""
+        j = i - 1
+        while j >= 0:
+            kind = self.opens_clause(j)
+            if kind is not None:
+                return j + 1, kind
+            j -= 1
+        return 0, "sentence"
+
+    def clause_end(self, i: int, *, stop_at_dat: bool = True) -> int:
+        """One past the last token of the clause that continues after token *i*."""
+        j = i + 1
+        while j < self.n:
+            kind = self.opens_clause(j)
+            if kind is not None and (stop_at_dat or self.low(j) != "dat" or kind != "sub"):
+                return j
+            j += 1
+        return self.n
+
+    def span_of(self, a: int, b: int) -> Span:
+        """The characters of tokens ``a .. b-1``."""
+        return Span(self.toks[a].start, self.toks[b - 1].end)
+
+
+_NP_STOP = frozenset({"preposition", "adverb", "negator", "coordinator", "reflexive", "relative",
+                      "subordinator"})
+
+
+# -- noun phrases -------------------------------------------------------------------------------
+
+
+def _np_end(s: _Sentence, j: int, stop: int) -> int:
+    """One past the end of the noun phrase that starts at *j* (a subject or antecedent)."""
+    if j >= stop:
+        return j
+    if s.is_(j, "subject_pronoun") or (s.low(j) == "het" and not s.is_word(j + 1)):
+        return j + 1
+    k = j
+    seen_content = False
+    while k < stop:
+        low = s.low(k)
+        if not s.is_word(k) and s.toks[k].text not in ("-", "'"):
+            if s.is_quote(k) and not seen_content:
+                k += 1
+                continue
+            break
+        if "determiner" in s.cls[k] or (low in ("dan", "tot") and not seen_content):
+            if seen_content and low not in ("meer",):
+                break
+            k += 1
+            continue
+        if low == "en" and seen_content and (s.is_cap(k + 1) or s.is_(k + 1, "determiner")):
+            k += 1
+            seen_content = False
+            continue
+        if low == "van" and seen_content and (s.is_cap(k + 1) or s.is_(k + 1, "determiner")):
+            k += 1
+            seen_content = False
+            continue
+        cls = s.cls[k]
+        if (not cls.isdisjoint(_NP_STOP) or s.is_finite_verb(k)):
+            break
+        if s.lex.cues_at(low) and seen_content:
+            break
+        if seen_content and not s.is_cap(k) and s.is_cap(k - 1) and not (
+                s.low(k - 1).endswith(("se", "sche"))):
+            break  # "de EU nieuwe sancties": a name ends the phrase
+        seen_content = True
+        k += 1
+    return k
+
+
+# -- holders ------------------------------------------------------------------------------------
+
+
+class _Context:
+    """What one document's extraction shares: the actor chains, the quotes."""
+
+    def __init__(self, doc: Document, quotes: Sequence[Quote]) -> None:
+        self.doc = doc
+        self.quotes = tuple(quotes)
+        self._resolver: actors.ActorResolver | None = None
+        self.salient = tuple(
+            (q.content.start, q.speaker) for q in self.quotes if q.speaker is not None
+        )
+
+    @property
+    def resolver(self) -> actors.ActorResolver:
+        if self._resolver is None:
+            self._resolver = actors.resolver(self.doc)
+        return self._resolver
+
+    def quote_at(self, offset: int) -> Quote | None:
+        for quote in self.quotes:
+            if quote.content.start <= offset < quote.content.end:
+                return quote
+        return None
+
+
+_FIRST_PERSON = frozenset({"ik", "wij", "we", "ons", "mij", "me"})
+_NEGATIVE_SUBJECTS = frozenset({"niemand", "niets", "geen"})
+
+
+def _holder(ctx: _Context, s: _Sentence, a: int, b: int) -> list[Actor]:
+    """The actors a subject phrase (tokens ``a .. b-1``) names; coordinated names give several.
+
+    This is the one place where the stance rules meet :mod:`geopol.actors`.
+    """
+    while a < b and (s.is_(a, "focus") or s.is_quote(a) or s.low(a) in ("en", "maar")):
+        a += 1
+    if a >= b or s.low(a) in _NEGATIVE_SUBJECTS:
+        return []
+    low = s.low(a)
+    if low in _FIRST_PERSON:
+        speaker = ctx.resolver.first_person(s.toks[a].start, ctx.quotes)
+        return [] if speaker is None else [attrs.evolve(speaker, mention=s.span_of(a, a + 1))]
+    # coordinated names: "Rusland en Oekraïne"
+    parts: list[tuple[int, int]] = []
+    start = a
+    for k in range(a, b):
+        if s.low(k) == "en" and s.is_cap(k + 1) and s.is_cap(k - 1) and k > start:
+            parts.append((start, k))
+            start = k + 1
+    parts.append((start, b))
+    if len(parts) > 1 and not all(b2 - a2 <= 4 for a2, b2 in parts):
+        parts = [(a, b)]
+    out: list[Actor] = []
+    for p, q in parts:
+        actor = _resolve(ctx, s, p, q)
+        if actor is not None:
+            out.append(actor)
+    return out
+
+
+def _resolve(ctx: _Context, s: _Sentence, a: int, b: int) -> Actor | None:
+    """The actor of the subject phrase ``a .. b-1``: an actor phrase of :mod:`geopol.actors`,
+    else the actor mention that ends the phrase, else the phrase without determiners."""
+    res = ctx.resolver
+    end = s.toks[b - 1].end
+    phrase = actors.parse_phrase(ctx.doc.text, s.toks[a].start, end=s.span.end,
+                                 lexicon=res.lexicon)
+    if phrase is not None and phrase.name_span.end <= end:
+        after = next((k for k in range(a, b) if s.toks[k].start >= phrase.name_span.end), b)
+        if (phrase.kind == "name" and after < b and s.is_word(after) and not s.is_cap(after)
+                and " " not in ctx.doc.text_of(phrase.name_span)):
+            # a capitalised adjective read as a name: "Vlaams minister Bart Somers",
+            # "de Baltische staten"
+            title = actors.parse_phrase(ctx.doc.text, s.toks[after].start, end=s.span.end,
+                                        lexicon=res.lexicon)
+            if title is not None and title.kind != "noun" and title.name_span.end <= end:
+                return res.resolve_phrase(title, salient=ctx.salient)
+        else:
+            actor = res.resolve_phrase(phrase, salient=ctx.salient)
+            if actor is not None and phrase.kind == "pronoun" and s.low(a) in ("ze", "zij") and (
+                    _plural_verb(s, a)):
+                group = res.antecedent(phrase.span.start, "hun", salient=ctx.salient,
+                                       mention=phrase.span)
+                return group or actor
+            if actor is not None:
+                return actor
+    inside = Span(s.toks[a].start, end)
+    for mention in res.mentions:
+        if mention.span.start >= inside.end:
+            break
+        if inside.contains(mention.span) and mention.kind in ("name", "noun") and (
+                mention.span.end == inside.end or ctx.doc.text[mention.span.end:].lstrip()[:1]
+                in ("(", ",")):
+            return res.actor_for_name(mention.text, mention.span)
+    while a < b and (s.is_(a, "determiner") or s.low(a) in ("dan",) or s.toks[a].text.isdigit()):
+        a += 1
+    if a >= b or not s.is_word(b - 1):
+        return None
+    span = s.span_of(a, b)
+    return Actor(name=ctx.doc.text_of(span), mention=span)
+
+
+def _plural_verb(s: _Sentence, k: int) -> bool:
+    """Whether the finite verb next to the subject at *k* is plural (``ze protesteren``)."""
+    for x in (k + 1, k - 1):
+        if s.is_word(x) and s.low(x).endswith("en") and (
+                s.is_finite_verb(x) or s.lex.cues_at(s.low(x))):
+            return True
+    return False
+
+
+def _antecedent(s: _Sentence, rel: int) -> tuple[int, int] | None:
+    """The noun phrase a relative pronoun at *rel* refers back to (tokens ``a .. b-1``)."""
+    b = rel
+    if s.is_punct(b - 1):
+        b -= 1
+    a = b
+    while a > 0 and s.is_word(a - 1) and not s.is_(a - 1, "preposition") and not (
+            s.is_finite_verb(a - 1)) and not s.is_(a - 1, "coordinator") and not (
+            s.is_(a - 1, "subordinator")):
+        a -= 1
+    return (a, b) if a < b else None
+
+
+def _subject(s: _Sentence, i: int, ctx: _Context) -> tuple[int, int] | None:
+    """The subject of the clause holding token *i*, as tokens ``a .. b-1``."""
+    start, opened = s.clause_start(i)
+    if opened in ("sub", "rel"):
+        intro = start - 1
+        j = start
+        while j < i and s.is_(j, "focus"):
+            j += 1
+        if (opened == "rel" or (s.low(intro) == "dat" and s.is_punct(intro - 1))) and not (
+                s.is_(j, "determiner") or s.is_(j, "subject_pronoun") or s.is_cap(j)):
+            return _antecedent(s, intro)
+        end = _np_end(s, j, i)
+        return (j, end) if end > j else None
+    if opened == "coord":
+        return _sentence_subject(s, ctx)
+    # main clause: the finite verb is the first verb-like word
+    anchor = -1
+    for k in range(start, i + 1):
+        if k == start and s.low(k) in ("zijn", "haar", "hun", "dat"):
+            continue
+        if s.is_finite_verb(k):
+            anchor = k
+            break
+    if anchor < 0:
+        j = start
+        while j < i and s.is_(j, "focus"):
+            j += 1
+        if s.is_(j, "preposition") or s.is_(j, "adverb"):
+            return None
+        end = _np_end(s, j, i)
+        return (j, end) if end > j else None
+    j = start
+    while j < anchor and (s.is_(j, "focus") or s.is_quote(j)):
+        j += 1
+    if j == anchor:
+        if opened == "punct" and start > 0 and s.low(start - 1) == ",":
+            before = _before_apposition(s, start - 1)
+            if before is not None:
+                return before
+        return _after(s, anchor, i)
+    first = s.low(j)
+    if (first in s.lex.of("preposition") or first in s.lex.of("adverb")
+            or first in s.lex.negators or first in s.lex.of("subordinator")
+            or s.toks[j].text[:1].isdigit() or first in ("begin", "eind", "half", "midden")):
+        return _after(s, anchor, i)
+    end = j
+    while end < anchor and not s.is_punct(end):
+        end += 1
+    return (j, end)
+
+
+def _after(s: _Sentence, anchor: int, limit: int) -> tuple[int, int] | None:
+    """The subject right after the finite verb at *anchor* (an inverted clause)."""
+    j = anchor + 1
+    if limit <= anchor:
+        limit = s.clause_end(anchor)
+    end = _np_end(s, j, limit)
+    return (j, end) if end > j else None
+
+
+def _before_apposition(s: _Sentence, comma: int) -> tuple[int, int] | None:
+    """``Ollongren, minister van Defensie, steunt``: the phrase before the apposition.
+
+    When the sentence opens with an adverbial (``Na de annexatie ..., keerden
+    separatisten zich``), the commas close that adverbial instead: ``None``.
+    """
+    k = comma - 1
+    while k >= 0 and s.low(k) != ",":
+        k -= 1
+    if k < 0:
+        return None
+    a, _ = s.clause_start(k)
+    while a < k and (s.is_(a, "focus") or s.is_quote(a)):
+        a += 1
+    first = s.low(a)
+    if a >= k or first in s.lex.of("preposition") or first in s.lex.of("subordinator") or (
+            first in s.lex.of("adverb")):
+        return None
+    segment = range(k + 1, comma)
+    if any(s.is_finite_verb(x) for x in segment) and s.low(k + 1) not in (
+            s.lex.of("relative") | {"dat"}):
+        return None
+    return (a, k)
+
+
+def _sentence_subject(s: _Sentence, ctx: _Context) -> tuple[int, int] | None:
+    """The subject of the sentence's first main clause (for ``... en wil dat``)."""
+    for k in range(s.n):
+        if s.is_finite_verb(k) and not (k == 0 and s.low(k) in ("zijn", "haar", "hun")):
+            return _subject(s, k, ctx)
+    return None
+
+
+# -- targets ------------------------------------------------------------------------------------
+
+
+class _Target(NamedTuple):
+    a: int
+    b: int
+    negations: int
+
+
+def _trim(s: _Sentence, a: int, b: int, *, cut_at_negator: bool = True) -> _Target | None:
+    """Strip adverbs, negators, quote marks and verbs from the edges of tokens ``a .. b-1``.
+
+    Negators stripped from the left edge, and those a target is cut at, are counted.
+    """
+    negations = 0
+    while a < b:
+        if s.is_negator(a):
+            negations += 1
+            a += 1
+            if s.low(a) == "enkele":
+                a += 1
+        elif s.is_(a, "adverb") or s.is_quote(a) or s.is_punct(a) or s.low(a) in ("zich", "te"):
+            a += 1
+        else:
+            break
+    if cut_at_negator:
+        for k in range(a, b):
+            if s.is_negator(k) and s.low(k) != "geen":
+                negations += 1
+                b = k
+                break
+    while b > a and (s.is_(b - 1, "adverb") or s.is_quote(b - 1) or s.is_punct(b - 1)
+                     or s.is_(b - 1, "auxiliary") or s.is_negator(b - 1)
+                     or s.is_(b - 1, "preposition") or s.is_(b - 1, "determiner")):
+        if s.is_negator(b - 1):
+            negations += 1
+        b -= 1
+    if b <= a or not any(s.is_word(k) for k in range(a, b)):
+        return None
+    if b - a > _MAX_TARGET:
+        b = a + _MAX_TARGET
+    return _Target(a, b, negations)
+
+
+def _phrase_end(s: _Sentence, a: int, stop: int) -> int:
+    """End of the noun phrase of a target starting at *a*: the clause end, a relative
+    pronoun after a noun, or a coordinator before a new verb."""
+    quoted = s.is_quote(a)
+    k = a + 1 if quoted else a
+    while k < stop:
+        if quoted and s.is_quote(k):
+            return k
+        low = s.low(k)
+        if k > a and low in ("die", "dat", "waar", "wat") and s.is_word(k - 1) and not (
+                s.is_(k - 1, "preposition")):
+            return k
+        if k > a and low in s.lex.of("subordinator"):
+            return k
+        k += 1
+    return stop
+
+
+def _clause_target(s: _Sentence, a: int) -> _Target | None:
+    """The clause that starts at *a* (after ``dat``, ``als``): up to its end."""
+    end = s.clause_end(a - 1)
+    # a clause target ends before a coordinated clause of its own ("... of wapens plaatst")
+    return _trim(s, a, end, cut_at_negator=False)
+
+
+def _first_word(s: _Sentence, a: int, b: int) -> int:
+    while a < b and (s.is_(a, "adverb") or s.is_negator(a) or s.is_quote(a)):
+        a += 1
+    return a
+
+
+# -- the rules ----------------------------------------------------------------------------------
+
+
+class _Found(NamedTuple):
+    holders: tuple[Actor, ...]
+    target: Span
+    polarity: Polarity
+    cue: Span
+    rule: str
+
+
+def _polarity(base: Polarity, negations: int) -> Polarity:
+    if negations % 2 == 0:
+        return base
+    return "oppose" if base == "support" else "support"
+
+
+def _negations_between(s: _Sentence, a: int, b: int) -> int:
+    count = 0
+    for k in range(max(a, 0), min(b, s.n)):
+        if s.is_negator(k) and not (s.low(k) == "niet" and s.low(k + 1) in ("alleen", "eens")):
+            count += 1
+    return count
+
+
+def _cue_matches(s: _Sentence, i: int, form: _Form) -> int | None:
+    """Index one past the cue's last word when *form* matches at *i*, else ``None``."""
+    for offset, word in enumerate(form.words):
+        if s.low(i + offset) != word:
+            return None
+    end = i + len(form.words)
+    if form.particle is not None:
+        # joined infinitive with te: "af te wijzen"
+        if s.low(i - 1) == "te" and s.low(i - 2) == form.particle:
+            return end
+        clause_stop = s.clause_end(i)
+        if not any(s.low(k) == form.particle for k in range(end, clause_stop)):
+            return None
+    return end
+
+
+def _particle_at(s: _Sentence, form: _Form, a: int, b: int) -> int:
+    """Index of the separable particle in ``a .. b-1`` (the last one), else *b*."""
+    if form.particle is None:
+        return b
+    for k in range(b - 1, a - 1, -1):
+        if s.low(k) == form.particle:
+            return k
+    return b
+
+
+def _holders_of(ctx: _Context, s: _Sentence, i: int) -> tuple[tuple[Actor, ...], int]:
+    """Holders of the cue at *i* and how many negators the subject region carries."""
+    subject = _subject(s, i, ctx)
+    if subject is None:
+        quote = ctx.quote_at(s.toks[i].start)
+        if quote is not None and quote.speaker is not None:
+            return (quote.speaker,), 0
+        return (), 0
+    a, b = subject
+    return tuple(_holder(ctx, s, a, b)), 0
+
+
+def _in_subclause(s: _Sentence, i: int) -> bool:
+    return s.clause_start(i)[1] in ("sub", "rel")
+
+
+def _verb(ctx: _Context, s: _Sentence, i: int, end: int, entry: CueEntry,
+          form: _Form) -> Iterator[_Found]:
+    cue_span = s.span_of(i, end)
+    if s.is_noun_use(i):  # "de Russische eisen", "de wil van het volk"
+        return
+    start, _ = s.clause_start(i)
+    stop = s.clause_end(i, stop_at_dat=False)
+    if entry.not_with and any(s.low(k) in entry.not_with for k in range(end, s.clause_end(i))):
+        return
+    sub = _in_subclause(s, i)
+    subject = _subject(s, i, ctx)
+    subj_end = subject[1] if subject is not None else start
+    # passive attributive: "de door Rusland gesteunde separatisten"
+    if s.low(i - 1) != "te" and s.is_word(end) and not s.is_finite_verb(end):
+        agent = _door_agent(s, i)
+        if agent is not None:
+            target_end = _phrase_end(s, end, s.clause_end(end - 1))
+            t = _trim(s, end, target_end)
+            agents = _holder(ctx, s, *agent)
+            if t is not None and agents:
+                yield _Found(tuple(agents), s.span_of(t.a, t.b), entry.polarity, cue_span,
+                             "stance.passive_agent")
+                return
+    holders, _ = _holders_of(ctx, s, i)
+    if not holders:
+        return
+    # negators between the subject (or clause start) and the cue
+    before = _negations_between(s, max(subj_end, start), i)
+    particle = _particle_at(s, form, end, s.clause_end(i))
+    region_end = min(particle, s.clause_end(i))
+    for frame in entry.frames:
+        words = frame.split()
+        target: _Target | None = None
+        negations = before
+        if frame == "dat-clause":
+            k = _first_word(s, end, region_end)
+            while k < region_end and s.low(k) != "dat" and k - end < 4:
+                k += 1
+            if s.low(k) == "dat" and k < stop:
+                negations += _negations_between(s, end, k)
+                target = _clause_target(s, k + 1)
+        elif frame == "te-infinitive":
+            te = next((k for k in range(end, min(stop, region_end + 3)) if s.low(k) == "te"), -1)
+            if te > end and s.is_word(te + 1):
+                target = _trim(s, end, te + 2, cut_at_negator=False)
+                if target is not None:
+                    negations += _negations_between(s, end, target.a)
+                    target = _Target(target.a, target.b, 0)
+        elif words[-1] == "NP" and len(words) >= 2:
+            prep = words[-2]
+            p = next((k for k in range(end, s.clause_end(i)) if s.low(k) == prep), -1)
+            if p < 0 and sub:
+                p = next((k for k in range(subj_end, i) if s.low(k) == prep), -1)
+                if p >= 0:
+                    t = _trim(s, p + 1, i)
+                    if t is not None:
+                        negations += _negations_between(s, subj_end, p) + t.negations
+                        target = t
+                        if entry.reflexive and not any(
+                                s.is_(k, "reflexive") for k in range(start, i)):
+                            target = None
+                        p = -2
+            if p >= 0:
+                if entry.reflexive and not any(
+                        s.is_(k, "reflexive") for k in range(start, p)):
+                    continue
+                target_end = _phrase_end(s, p + 1, s.clause_end(p))
+                if form.particle is not None and p < particle < target_end:
+                    target_end = particle
+                t = _trim(s, p + 1, target_end)
+                if t is not None:
+                    negations += _negations_between(s, end, p) + t.negations
+                    target = t
+        elif frame in ("NP", "infinitive"):
+            if entry.reflexive:
+                continue
+            if sub or (end >= region_end and not s.is_word(end)):
+                a = subj_end
+                t = _trim(s, a, i)
+                if t is not None and a < i:
+                    negations = _negations_between(s, max(subj_end, start), a) + t.negations
+                    target = t
+            else:
+                a = end
+                if subject is not None and subject[0] > i:  # inverted subject after the verb
+                    a = max(a, subject[1])
+                b = _phrase_end(s, a, region_end)
+                t = _trim(s, a, b)
+                first = _first_word(s, a, b)
+                if t is not None and not (s.low(first) == "dat" and s.opens_clause(first)):
+                    negations += t.negations
+                    target = t
+                    # "steunt dat pakket niet": a negator right after the target
+                    if b < region_end and s.is_negator(b):
+                        negations += 1
+                    elif t.b < b:
+                        negations += _negations_between(s, t.b, b) - _count_cut(s, t, b)
+        if target is None:
+            continue
+        contrast = _contrast(s, target.b) if frame in ("NP", "infinitive") else None
+        rule = "stance.verb_preposition" if len(words) >= 2 and words[-1] == "NP" and (
+            frame != "NP ADJ") else "stance.verb_object"
+        yield _Found(holders, s.span_of(target.a, target.b),
+                     _polarity(entry.polarity, negations), cue_span, rule)
+        if contrast is not None:
+            # "Wij willen een echt bestand, geen toneelstuk": the second object is negated
+            yield _Found(holders, s.span_of(contrast.a, contrast.b),
+                         _polarity(entry.polarity, negations + contrast.negations), cue_span,
+                         rule)
+        return
+
+
+def _contrast(s: _Sentence, b: int) -> _Target | None:
+    """``X, geen Y`` / ``X, niet Y`` right after a target ending at *b*."""
+    k = b
+    while k < s.n and (s.is_quote(k) or s.is_(k, "adverb")):
+        k += 1
+    if s.low(k) != "," or s.low(k + 1) not in ("geen", "niet"):
+        return None
+    end = s.clause_end(k + 1)
+    t = _trim(s, k + 1, _phrase_end(s, k + 2, end))
+    return t if t is not None and t.negations == 1 else None
+
+
+def _count_cut(s: _Sentence, t: _Target, b: int) -> int:
+    """Negators after the target end already counted by :func:`_trim`."""
+    return sum(1 for k in range(t.b, b) if s.is_negator(k)) if t.negations else 0
+
+
+def _door_agent(s: _Sentence, i: int) -> tuple[int, int] | None:
+    """The agent of an attributive participle: ``door Rusland`` or ``Iraans`` right before."""
+    for back in range(2, 7):
+        k = i - back
+        if k < 0:
+            break
+        if s.low(k) == "door":
+            a, b = k + 1, i
+            if b > a and all(s.is_word(x) and not s.is_finite_verb(x) for x in range(a, b)):
+                return (a, b)
+            return None
+        if not s.is_word(k):
+            return None
+    return None
+
+
+def _noun(ctx: _Context, s: _Sentence, i: int, end: int, entry: CueEntry,
+          form: _Form) -> Iterator[_Found]:
+    cue_span = s.span_of(i, end)
+    stop = s.clause_end(i)
+    start, _ = s.clause_start(i)
+    # which preposition follows (within a few words: "kritiek geuit op", "voorstander blijft van")
+    prep_at = -1
+    for k in range(end, min(stop, end + 4)):
+        if s.low(k) in entry.prepositions:
+            prep_at = k
+            break
+    adjective = _actor_adjective(ctx, s, i - 1)
+    if adjective is not None:
+        # "met Russische steun": the adjective holds, whoever receives it is the target
+        holder_actor = adjective
+        if prep_at >= 0:
+            t = _trim(s, prep_at + 1, _phrase_end(s, prep_at + 1, stop))
+            if t is not None:
+                yield _Found((holder_actor,), s.span_of(t.a, t.b), entry.polarity,
+                             s.span_of(i - 1, end), "stance.adjectival_holder")
+            return
+        target = _receiver(ctx, s, i - 1)
+        if target is not None:
+            yield _Found((holder_actor,), target, entry.polarity, s.span_of(i - 1, end),
+                         "stance.adjectival_holder")
+        return
+    if prep_at < 0:
+        return
+    t = _trim(s, prep_at + 1, _phrase_end(s, prep_at + 1, stop))
+    if t is None:
+        return
+    holders: tuple[Actor, ...] = ()
+    # "de steun van de VS aan Oekraïne"
+    if s.low(end) == "van" and prep_at > end + 1:
+        holders = tuple(_holder(ctx, s, end + 1, prep_at))
+    if not holders:
+        subject = _subject(s, i, ctx)
+        if subject is not None and subject[0] <= i <= subject[1]:
+            # the cue noun is itself the subject: "In de Kamer is steun voor de hulp"
+            subject = _locative(s, start, i)
+        if subject is not None:
+            holders = tuple(_holder(ctx, s, *subject))
+        elif _apposition(s, i):
+            app = _before_apposition_start(s, i)
+            if app is not None:
+                holders = tuple(_holder(ctx, s, *app))
+    if not holders:
+        quote = ctx.quote_at(s.toks[i].start)
+        if quote is None or quote.speaker is None:
+            return
+        holders = (quote.speaker,)
+    subject = _subject(s, i, ctx)
+    subj_end = subject[1] if subject is not None and subject[1] <= i else start
+    negations = _negations_between(s, max(start, subj_end), i) + t.negations
+    negations += _negations_between(s, end, prep_at)
+    if t.b < stop and s.is_negator(t.b):
+        negations += 1
+    yield _Found(holders, s.span_of(t.a, t.b), _polarity(entry.polarity, negations), cue_span,
+                 "stance.noun_preposition")
+
+
+def _locative(s: _Sentence, start: int, i: int) -> tuple[int, int] | None:
+    """``In de Tweede Kamer is steun voor ...``: the place of an existential clause."""
+    if s.low(start) in ("in", "binnen", "bij"):
+        end = _np_end(s, start + 1, i)
+        if end > start + 1:
+            return (start + 1, end)
+    return None
+
+
+def _apposition(s: _Sentence, i: int) -> bool:
+    start, opened = s.clause_start(i)
+    return opened == "punct" and s.low(start - 1) == "," and not any(
+        s.is_finite_verb(k) for k in range(start, i))
+
+
+def _before_apposition_start(s: _Sentence, i: int) -> tuple[int, int] | None:
+    start, _ = s.clause_start(i)
+    comma = start - 1
+    a, _ = s.clause_start(comma)
+    while a < comma and s.is_(a, "focus"):
+        a += 1
+    return (a, comma) if a < comma else None
+
+
+def _actor_adjective(ctx: _Context, s: _Sentence, k: int) -> Actor | None:
+    """A country adjective at *k* (``Russische``), as the actor it points to."""
+    if not s.is_word(k) or (not s.is_cap(k) and not s.low(k).endswith(("se", "sche"))):
+        return None
+    lexicon = ctx.resolver.lexicon
+    entry = lexicon.country_of_adjective(s.toks[k].text)
+    if entry is None:
+        if s.is_cap(k) and s.low(k).endswith(("se", "sche")) and len(s.low(k)) > 4:
+            return Actor(name=s.toks[k].text, mention=s.span_of(k, k + 1))
+        return None
+    return Actor(name=entry.name, mention=s.span_of(k, k + 1), id=entry.qid, kind=entry.kind)
+
+
+def _receiver(ctx: _Context, s: _Sentence, k: int) -> Span | None:
+    """Who receives the support of ``met Russische steun``: the subject of its clause."""
+    start, opened = s.clause_start(k)
+    if start == k - 1 and s.is_(start, "preposition") and opened not in ("sub", "rel"):
+        # the phrase comes first: the finite verb follows it, then the subject
+        subject = _after(s, k + 2, s.clause_end(k + 2))
+    else:
+        subject = _subject(s, k, ctx)
+    if subject is None:
+        return None
+    a, b = subject
+    while a < b and s.is_(a, "focus"):
+        a += 1
+    if a >= b:
+        return None
+    if s.is_(a, "subject_pronoun") or s.low(a) in ("het",):
+        actor = ctx.resolver.resolve_at(s.toks[a].start, salient=ctx.salient)
+        if actor is None:
+            return None
+        found = ctx.doc.text.rfind(actor.name, 0, s.toks[a].start)
+        if found < 0:
+            return None
+        return Span(found, found + len(actor.name))
+    t = _trim(s, a, b)
+    return None if t is None else s.span_of(t.a, t.b)
+
+
+def _adjective(ctx: _Context, s: _Sentence, i: int, end: int, entry: CueEntry,
+               form: _Form) -> Iterator[_Found]:
+    cue_span = s.span_of(i, end)
+    start, _ = s.clause_start(i)
+    stop = s.clause_end(i, stop_at_dat=False)
+    clause_stop = s.clause_end(i)
+    negations = _negations_between(s, start, i)
+    target: _Target | None = None
+    holders: tuple[Actor, ...] = ()
+    rule = "stance.adjective"
+    for frame in entry.frames:
+        if frame == "dat-clause":
+            k = end
+            while k < stop and (s.is_(k, "copula") or s.is_(k, "adverb") or s.is_quote(k)):
+                k += 1
+            if s.low(k) == "dat":
+                target = _clause_target(s, k + 1)
+        elif frame == "NP ADJ":
+            # "noemt de inval onaanvaardbaar", "noemt het onaanvaardbaar dat ..."
+            verb = next((k for k in range(i - 1, start - 1, -1)
+                         if s.is_(k, "predicate_verb")), -1)
+            if verb >= 0:
+                if s.low(verb + 1) == "het" and verb + 2 == i:
+                    k = end
+                    if s.low(k) == "dat":
+                        target = _clause_target(s, k + 1)
+                else:
+                    a = verb + 1
+                    subject = _subject(s, verb, ctx)
+                    if subject is not None and subject[0] > verb:
+                        a = subject[1]
+                    target = _trim(s, a, i)
+                if target is not None:
+                    subject = _subject(s, verb, ctx)
+                    if subject is not None:
+                        holders = tuple(_holder(ctx, s, *subject))
+            else:
+                # "X is onaanvaardbaar", "het is onaanvaardbaar dat" inside a quote
+                quote = ctx.quote_at(s.toks[i].start)
+                if quote is None or quote.speaker is None:
+                    continue
+                if s.low(end) == "dat":
+                    target = _clause_target(s, end + 1)
+                else:
+                    subject = _subject(s, i, ctx)
+                    if subject is not None and subject[1] <= i:
+                        target = _trim(s, *subject)
+                holders = (quote.speaker,)
+        elif frame.endswith(" NP"):
+            prep = frame.split()[-2]
+            if s.low(end) == prep:
+                target = _trim(s, end + 1, _phrase_end(s, end + 1, clause_stop))
+        if target is not None:
+            break
+    if target is None:
+        return
+    if not holders:
+        if _apposition(s, i):
+            app = _before_apposition_start(s, i)
+            if app is not None:
+                holders = tuple(_holder(ctx, s, *app))
+        else:
+            holders, _ = _holders_of(ctx, s, i)
+    if not holders:
+        return
+    yield _Found(holders, s.span_of(target.a, target.b),
+                 _polarity(entry.polarity, negations + target.negations), cue_span, rule)
+
+
+def _copular(ctx: _Context, s: _Sentence, i: int, end: int, entry: CueEntry,
+             form: _Form) -> Iterator[_Found]:
+    """``is tegen X`` (main clause) or ``die tegen X is`` (subordinate clause)."""
+    start, opened = s.clause_start(i)
+    stop = s.clause_end(i)
+    copula = -1
+    k = i - 1
+    while k >= start:
+        if s.is_(k, "copula"):
+            copula = k
+            break
+        # adverbs, negators, or an inverted subject ("Daarom is Hongarije fel tegen ...")
+        if not (s.is_(k, "adverb") or s.is_negator(k) or s.is_(k, "subject_pronoun")
+                or s.is_(k, "determiner") or (s.is_word(k) and s.is_cap(k))
+                or (s.is_word(k) and s.is_(k - 1, "determiner"))):
+            break
+        k -= 1
+    target_end = _phrase_end(s, end, stop)
+    if copula < 0:
+        if opened in ("sub", "rel") and stop > end and s.is_(stop - 1, "copula"):
+            target_end = stop - 1
+        else:
+            return
+    t = _trim(s, end, target_end)
+    if t is None:
+        return
+    holders, _ = _holders_of(ctx, s, i)
+    if not holders:
+        return
+    negations = _negations_between(s, start, i) + t.negations
+    yield _Found(holders, s.span_of(t.a, t.b), _polarity(entry.polarity, negations),
+                 s.span_of(i, end), "stance.copular_preposition")
+
+
+def _phrase(ctx: _Context, s: _Sentence, i: int, end: int, entry: CueEntry,
+            form: _Form) -> Iterator[_Found]:
+    cue_span = s.span_of(i, end)
+    stop = s.clause_end(i, stop_at_dat=False)
+    target: _Target | None = None
+    for frame in entry.frames:
+        k = end
+        while k < stop and (s.is_quote(k) or s.is_(k, "adverb")):
+            k += 1
+        if frame in ("als-clause", "dat-clause"):
+            word = frame.split("-")[0]
+            k2 = k
+            while k2 < s.n and (s.is_quote(k2) or s.low(k2) == ","):
+                k2 += 1
+            if s.low(k2) == word:
+                target = _clause_target(s, k2 + 1)
+        elif frame == "best-way":
+            is_at = next((x for x in range(end, min(s.n, end + 12)) if s.low(x) == "is"), -1)
+            if is_at >= 0:
+                a = is_at + 1
+                if s.low(a) == "via":
+                    a += 1
+                target = _trim(s, a, _phrase_end(s, a, s.clause_end(a)))
+        elif frame.endswith(" NP") and s.low(k) == frame.split()[-2]:
+            target = _trim(s, k + 1, _phrase_end(s, k + 1, s.clause_end(k)))
+        if target is not None:
+            break
+    if target is None:
+        return
+    quote = ctx.quote_at(s.toks[i].start)
+    holders: tuple[Actor, ...] = ()
+    if entry.frames == ("best-way",):
+        if quote is not None and quote.speaker is not None:
+            holders = (quote.speaker,)
+        cue_span = s.span_of(max(0, i - 1) if s.is_(i - 1, "determiner") else i, end)
+    else:
+        start, _ = s.clause_start(i)
+        if not any(s.is_finite_verb(k) for k in range(start, i)):
+            # a headline without a verb: "Duizenden Belarussen de straat op tegen X"
+            a = start
+            b = i - 1 if s.is_(i - 1, "determiner") else i
+            holders = tuple(_holder(ctx, s, a, b)) if b > a else ()
+        else:
+            holders, _ = _holders_of(ctx, s, i)
+    if not holders:
+        return
+    start, _ = s.clause_start(i)
+    negations = _negations_between(s, start, i) + target.negations
+    yield _Found(holders, s.span_of(target.a, target.b), _polarity(entry.polarity, negations),
+                 cue_span, "stance.phrase")
+
+
+_RULES = {
+    "verb": _verb,
+    "noun": _noun,
+    "adjective": _adjective,
+    "copular": _copular,
+    "phrase": _phrase,
+}
+
+
+# -- the extractor ------------------------------------------------------------------------------
 
 
 def extract(
@@ -14,6 +1295,79 @@ def extract(
     *,
     sentences: Sequence[Sentence] | None = None,
     quotes: Sequence[Quote] | None = None,
-) -> tuple[()]:
-    """Placeholder: finds nothing."""
-    return ()
+    lexicon: Lexicon | None = None,
+) -> tuple[Stance, ...]:
+    """Find the explicit stances of *doc*, in text order.
+
+    Args:
+        doc: a loaded document.
+        sentences: its sentences from an analyser; the built-in segmentation when ``None``.
+            Where they carry a dependency parse, the holder and target of a verb cue are
+            read from it.
+        quotes: the document's quotes (:func:`geopol.quotes.extract`); first-person holders
+            inside a quote (``Wij willen geen conflict``) resolve to its speaker.
+        lexicon: the cue data; :func:`default_lexicon` by default.
+
+    Returns:
+        The stances, ordered by the start of their cue.
+
+    >>> import geopol
+    >>> doc = next(geopol.load(["Premier Rutte is geen voorstander van nieuwe sancties."]))
+    >>> [(s.holder.name, s.polarity, doc.text_of(s.target), s.rule) for s in extract(doc)]
+    [('Rutte', 'oppose', 'nieuwe sancties', 'stance.noun_preposition')]
+
+    .. versionadded:: 0.1.0
+    """
+    if not isinstance(doc, Document):
+        raise TypeError(f"extract() needs a geopol.model.Document, got {type(doc).__name__}")
+    lex = lexicon or default_lexicon()
+    text = doc.text
+    heads = lex._heads
+    hits = [m.start() for m in _WORD.finditer(text) if m.group().casefold() in heads]
+    if not hits:
+        return ()
+    spans = sentences_of(doc, sentences)
+    starts = [sent.span.start for sent in spans]
+    wanted: list[int] = []
+    for offset in hits:
+        k = bisect.bisect_right(starts, offset) - 1
+        if k >= 0 and (not wanted or wanted[-1] != k) and offset < spans[k].span.end:
+            wanted.append(k)
+    ctx = _Context(doc, quotes or ())
+    found: list[Stance] = []
+    seen: set[tuple[int, int, int, str]] = set()
+    for k in wanted:
+        sentence = spans[k]
+        s = _Sentence(doc, sentence.span, lex, sentence if sentence.has_parse else None)
+        for result in _sentence_stances(ctx, s):
+            for holder in result.holders:
+                key = (result.cue.start, result.target.start, result.target.end, holder.name)
+                if key in seen:
+                    continue
+                seen.add(key)
+                found.append(Stance(holder=holder, target=result.target,
+                                    polarity=result.polarity, cue=result.cue, rule=result.rule))
+    found.sort(key=lambda st: (st.cue.start if st.cue else st.target.start, st.target.start))
+    return tuple(found)
+
+
+def _sentence_stances(ctx: _Context, s: _Sentence) -> Iterator[_Found]:
+    i = 0
+    while i < s.n:
+        low = s.toks[i].low
+        matched = False
+        for entry, form in s.lex.cues_at(low):
+            end = _cue_matches(s, i, form)
+            if end is None:
+                continue
+            try:
+                results = list(_RULES[entry.kind](ctx, s, i, end, entry, form))
+            except (ValueError, IndexError):  # odd text drops the candidate, never the document
+                results = []
+            if results:
+                yield from results
+                matched = True
+                i = end
+                break
+        if not matched:
+            i += 1
