@@ -75,6 +75,7 @@ class Treebank:
     tokens: frozenset[tuple[int, int]]
     sentences: frozenset[tuple[int, int]]
     unaligned: int
+    paragraphs: int
 
 
 def read_conllu(path: Path) -> Iterator[UdSentence]:
@@ -133,7 +134,8 @@ def build(name: str, sentences: Sequence[UdSentence]) -> Treebank:
     spans: set[tuple[int, int]] = set()
     unaligned = 0
     offset = 0
-    for number, paragraph in enumerate(paragraphs(sentences)):
+    groups = paragraphs(sentences)
+    for number, paragraph in enumerate(groups):
         if number:
             parts.append("\n\n")
             offset += 2
@@ -148,7 +150,8 @@ def build(name: str, sentences: Sequence[UdSentence]) -> Treebank:
             if aligned:
                 spans.add((offset + aligned[0][0], offset + aligned[-1][1]))
             offset += len(sentence.text)
-    return Treebank(name, "".join(parts), frozenset(tokens), frozenset(spans), unaligned)
+    return Treebank(name, "".join(parts), frozenset(tokens), frozenset(spans), unaligned,
+                    len(groups))
 
 
 def _align(text: str, forms: Sequence[str]) -> tuple[list[tuple[int, int]], int]:
@@ -196,6 +199,7 @@ def evaluate(treebank: Treebank) -> dict[str, Any]:
         "sentences": f1(treebank.sentences, predicted_sentences),
         "tokens": f1(treebank.tokens, predicted_tokens),
         "gold_sentences": len(treebank.sentences),
+        "paragraphs": treebank.paragraphs,
         "gold_tokens": len(treebank.tokens),
         "unaligned_gold_tokens": treebank.unaligned,
         "words": words,
@@ -239,12 +243,13 @@ def run(*, train: bool = True) -> dict[str, Any]:
 
 def table(figures: dict[str, Any]) -> str:
     """The figures as a plain-text table."""
-    lines = [f"{'treebank':30} {'sent F1':>8} {'(stanza)':>8} {'tok F1':>7} {'(stanza)':>8}"
-             f" {'words/s':>9}"]
+    lines = [f"{'treebank':30} {'sentences':>9} {'paragraphs':>10} {'sent F1':>8} {'(stanza)':>8}"
+             f" {'tok F1':>7} {'(stanza)':>8} {'words/s':>9}"]
     for name, row in figures["treebanks"].items():
         stanza = row.get("stanza", {})
         lines.append(
-            f"{name:30} {row['sentences']['f1']:8.2f} {stanza.get('sentences', ''):>8}"
+            f"{name:30} {row['gold_sentences']:9,d} {row['paragraphs']:10,d}"
+            f" {row['sentences']['f1']:8.2f} {stanza.get('sentences', ''):>8}"
             f" {row['tokens']['f1']:7.2f} {stanza.get('tokens', ''):>8}"
             f" {row['words_per_second']:9,d}"
         )
