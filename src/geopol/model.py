@@ -15,6 +15,7 @@ between threads and processes.
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Literal, get_args
 
@@ -75,10 +76,6 @@ def _stances(items: Iterable[Stance]) -> tuple[Stance, ...]:
 
 
 def _numbers(items: Iterable[NumericClaim]) -> tuple[NumericClaim, ...]:
-    return tuple(items)
-
-
-def _blocks(items: Iterable[Block]) -> tuple[Block, ...]:
     return tuple(items)
 
 
@@ -273,12 +270,6 @@ def _freeze_mapping(value: Mapping[str, object] | None) -> Mapping[str, object]:
     return _FrozenMapping(value or {})
 
 
-def _default_blocks(doc: Document) -> tuple[Block, ...]:
-    from geopol.text.blocks import split_blocks  # the block rules live with the text rules
-
-    return split_blocks(doc.text)
-
-
 @attrs.frozen(kw_only=True)
 class Document:
     """One article: its text and what is known about it.
@@ -290,7 +281,7 @@ class Document:
         title: the title, if the source gives one apart from the text.
         source: where the document came from (a path, a URL, a corpus name).
         metadata: other fields of the input record, read-only.
-        blocks: headings and paragraphs of the body (computed from the text when not given).
+        blocks: headings and paragraphs of the body (computed from the text on first use).
         parse: sentences with tokens from a parse the input carried (CoNLL-U), else ``None``.
 
     .. versionadded:: 0.1.0
@@ -304,10 +295,14 @@ class Document:
     metadata: Mapping[str, object] = attrs.field(
         factory=dict, converter=_freeze_mapping, eq=False, hash=False
     )
-    blocks: tuple[Block, ...] = attrs.field(
-        default=attrs.Factory(_default_blocks, takes_self=True), converter=_blocks, repr=False
-    )
     parse: tuple[Sentence, ...] | None = attrs.field(default=None, eq=False, hash=False, repr=False)
+
+    @functools.cached_property
+    def blocks(self) -> tuple[Block, ...]:
+        """Headings and paragraphs of the body, computed from the text on first use."""
+        from geopol.text.blocks import split_blocks  # the block rules live with the text rules
+
+        return split_blocks(self.text)
 
     def text_of(self, span: Span) -> str:
         """The text a span covers."""
