@@ -1,0 +1,385 @@
+"""The language data of the numbers extractor, and the patterns built from it once.
+
+Every Dutch word the extractor knows comes from a data file in ``geopol/data/nl/``
+(see :doc:`/numbers` for what each file holds); this module reads them, checks
+them, and compiles the regular expressions on first use.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
+from types import MappingProxyType
+from typing import Any, Literal, get_args
+
+import attrs
+import regex
+
+from geopol.data import data_path, read_list, read_table
+from geopol.errors import DataFileError
+from geopol.model import Hedge
+
+__all__ = ["NumberLexicon", "default_lexicon"]
+
+UnitKind = Literal["measure", "percent", "duration"]
+Position = Literal["before", "after", "both"]
+WordRole = Literal["unit", "teen", "tens", "hundred", "half", "denominator", "ordinal", "vague"]
+
+
+def _alternation(words: Iterable[str], *, boundary: bool = False) -> str:
+    """A regex alternation of literal *words*, longest first (so that the longest wins)."""
+    parts = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
+    if not parts:
+        return "(?!)"
+    escaped = [regex.escape(w).replace(r"\ ", r"\s+") for w in parts]
+    body = "|".join(escaped)
+    return f"(?:{body})" if not boundary else rf"(?<![\p{{L}}\d])(?:{body})(?![\p{{L}}\d])"
+
+
+def _trie(words: Iterable[str]) -> str:
+    """A regex for *words* as a character trie (``t(?:wee|ien)``), so that a failing
+    position costs one or two character tests: the trigger pattern runs at every position."""
+    root: dict[str, dict[str, Any]] = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict[str, Any]]) -> str:
+        optional = "" in node
+        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if optional:
+            body = f"(?:{body})?"
+        return body
+
+    return emit(root)
+
+
+def _number(cell: str, name: str) -> int | float:
+    try:
+        value = float(cell)
+    except ValueError as error:
+        raise DataFileError(f"not a number: {cell!r}", path=data_path(name)) from error
+    return int(value) if value.is_integer() and "." not in cell else value
+
+
+def _mapping(pairs: Iterable[tuple[str, object]]) -> Mapping[str, object]:
+    return MappingProxyType(dict(pairs))
+
+
+@attrs.frozen(kw_only=True)
+class NumberLexicon:
+    """The Dutch words the numbers extractor knows, read from the data files.
+
+    Build your own with :meth:`NumberLexicon.from_data` (for instance with an extra
+    currency) and pass it to :func:`geopol.numbers.extract` as ``lexicon=``.
+
+    Attributes:
+        words: number words (``twee``, ``honderd``, ``derde``, ``tientallen``) to
+            ``(role, value, low, high)``.
+        scales: scale words and abbreviations (``miljoen``, ``mln``) to their value
+            and whether they are abbreviations.
+        hedges: hedge phrases (``ruim``, ``nog geen``) to the hedge they give.
+        currencies: currency forms (``€``, ``euro``) to ISO code and position.
+        units: unit forms (``km``, ``procent``, ``dagen``) to unit and kind.
+        months: month names and abbreviations to their number.
+        identifier_words: words after which a number is an identifier (``artikel``).
+        names: names that contain a number word (``Tweede Kamer``).
+        stopwords: words that are never a counted noun.
+        modifiers: uninflected words allowed between a quantity and its noun.
+        determiners: determiners (before ordinals and partitive nouns).
+        year_cues: words before a four-digit number that make it a year, to whether
+            the cue is strong (``sinds``) or weak (``in``: unless a plural noun follows).
+        age_nouns: people nouns before an age range (``mannen tussen 18 en 60 jaar``).
+        change_verbs: verb forms after which ``tot`` gives the new level, not a bound
+            (``steeg tot 7 procent``).
+
+    .. versionadded:: 0.1.0
+    """
+
+    words: Mapping[str, tuple[WordRole, int | float, int | float | None, int | float | None]]
+    scales: Mapping[str, tuple[int, bool]]
+    hedges: Mapping[str, Hedge]
+    currencies: Mapping[str, tuple[str, Position]]
+    units: Mapping[str, tuple[str, UnitKind]]
+    months: Mapping[str, int]
+    identifier_words: frozenset[str]
+    names: tuple[str, ...]
+    stopwords: frozenset[str]
+    modifiers: frozenset[str]
+    determiners: frozenset[str]
+    year_cues: Mapping[str, bool]
+    age_nouns: frozenset[str]
+    change_verbs: frozenset[str]
+
+    @classmethod
+    def from_data(cls, **overrides: object) -> NumberLexicon:
+        """The lexicon of the packaged data files, with any field replaced by *overrides*.
+
+        Raises:
+            DataFileError: when a data file has a malformed row.
+
+        >>> lex = NumberLexicon.from_data()
+        >>> lex.currencies["roebel"]
+        ('RUB', 'after')
+        """
+        words: dict[str, tuple[WordRole, int | float, int | float | None, int | float | None]] = {}
+        for row in read_table("number_words.tsv"):
+            role = row["role"]
+            if role not in get_args(WordRole):
+                raise DataFileError(f"unknown role {role!r}", path=data_path("number_words.tsv"))
+            low = _number(row["low"], "number_words.tsv") if row["low"] else None
+            high = _number(row["high"], "number_words.tsv") if row["high"] else None
+            key = row["word"].casefold()
+            # a word with two roles (derde: ordinal and denominator) keeps the first in the
+            # file; the denominator role is looked up separately through _DENOMINATOR_ROLE
+            words.setdefault(key, (role, _number(row["value"], "number_words.tsv"), low, high))  # type: ignore[arg-type]  # role checked above
+            if role in ("denominator", "ordinal"):
+                words[f"{_ROLE_PREFIX[role]}{key}"] = (
+                    role, _number(row["value"], "number_words.tsv"), None, None)  # type: ignore[assignment]  # role checked above
+        scales = {
+            row["form"].casefold(): (int(_number(row["value"], "scales.tsv")),
+                                     row["kind"] == "abbreviation")
+            for row in read_table("scales.tsv")
+        }
+        hedges: dict[str, Hedge] = {}
+        for row in read_table("hedges.tsv"):
+            if row["hedge"] not in get_args(Hedge):
+                raise DataFileError(f"unknown hedge {row['hedge']!r}", path=data_path("hedges.tsv"))
+            hedges[row["phrase"].casefold()] = row["hedge"]  # type: ignore[assignment]  # checked above
+        currencies: dict[str, tuple[str, Position]] = {}
+        for row in read_table("currencies.tsv"):
+            if row["position"] not in get_args(Position):
+                raise DataFileError(f"unknown position {row['position']!r}",
+                                    path=data_path("currencies.tsv"))
+            currencies[row["form"]] = (row["code"], row["position"])  # type: ignore[assignment]  # checked above
+        units: dict[str, tuple[str, UnitKind]] = {}
+        for row in read_table("units.tsv"):
+            if row["kind"] not in get_args(UnitKind):
+                raise DataFileError(f"unknown kind {row['kind']!r}", path=data_path("units.tsv"))
+            units[row["form"]] = (row["unit"], row["kind"])  # type: ignore[assignment]  # checked above
+        fields: dict[str, object] = {
+            "words": MappingProxyType(words),
+            "scales": MappingProxyType(scales),
+            "hedges": MappingProxyType(hedges),
+            "currencies": MappingProxyType(currencies),
+            "units": MappingProxyType(units),
+            "months": MappingProxyType(
+                {row["form"].casefold(): int(row["month"]) for row in read_table("months.tsv")}),
+            "identifier_words": frozenset(w.casefold() for w in read_list(
+                "number_identifier_words.txt")),
+            "names": read_list("number_names.txt"),
+            "stopwords": frozenset(read_list("counted_noun_stopwords.txt")),
+            "modifiers": frozenset(read_list("counted_noun_modifiers.txt")),
+            "determiners": frozenset(read_list("number_determiners.txt")),
+            "year_cues": MappingProxyType(
+                {row["word"]: row["strength"] == "strong" for row in read_table("year_cues.tsv")}),
+            "age_nouns": frozenset(read_list("age_nouns.txt")),
+            "change_verbs": frozenset(read_list("number_change_verbs.txt")),
+        }
+        fields.update(overrides)
+        return cls(**fields)  # type: ignore[arg-type]  # attrs checks the fields by name
+
+    # -- lookups ---------------------------------------------------------------------------
+
+    def role(self, word: str) -> WordRole | None:
+        """The role of a number word (``twee`` -> ``unit``), or ``None``."""
+        entry = self.words.get(word.casefold())
+        return None if entry is None else entry[0]
+
+    def denominator(self, word: str) -> int | None:
+        """The denominator a fraction word stands for (``derde`` -> 3), or ``None``."""
+        entry = self.words.get(f"{_DENOMINATOR_ROLE}{word.casefold()}")
+        return None if entry is None else int(entry[1])
+
+    def irregular_ordinals(self) -> dict[str, int]:
+        """Ordinals that are not their cardinal plus -de or -ste (``eerste``: 1, ``derde``: 3)."""
+        return {w.removeprefix(_ORDINAL_ROLE): int(e[1]) for w, e in self.words.items()
+                if w.startswith(_ORDINAL_ROLE)}
+
+    def words_with(self, *roles: WordRole) -> tuple[str, ...]:
+        """The number words that have one of *roles*."""
+        found = {w.removeprefix(_DENOMINATOR_ROLE).removeprefix(_ORDINAL_ROLE)
+                 for w, entry in self.words.items() if entry[0] in roles}
+        return tuple(sorted(found))
+
+    def scale_words(self, *, abbreviations: bool) -> dict[str, int]:
+        """Scale words (``abbreviations=False``) or abbreviations, with their values."""
+        return {f: v for f, (v, abbr) in self.scales.items() if abbr == abbreviations}
+
+    @functools.cached_property
+    def patterns(self) -> _Patterns:
+        """The compiled patterns (built on first use)."""
+        return _Patterns(self)
+
+
+_DENOMINATOR_ROLE = "\x00denominator:"
+_ORDINAL_ROLE = "\x00ordinal:"
+_ROLE_PREFIX = {"denominator": _DENOMINATOR_ROLE, "ordinal": _ORDINAL_ROLE}
+
+
+class _Patterns:
+    """The regular expressions of one lexicon. Built once per lexicon, then shared."""
+
+    def __init__(self, lex: NumberLexicon) -> None:
+        unit = _alternation(w for w in lex.words_with("unit"))
+        nonzero = _alternation(w for w in lex.words_with("unit") if w != "nul")
+        teen = _alternation(lex.words_with("teen"))
+        tens = _alternation(lex.words_with("tens"))
+        hundred = _alternation(lex.words_with("hundred"))
+        words = lex.scale_words(abbreviations=False)
+        thousand = _alternation(w for w, v in words.items() if v < 10**6)
+        big = _alternation(w for w, v in words.items() if v >= 10**6)
+        abbr = _alternation(lex.scale_words(abbreviations=True))
+        half = _alternation(lex.words_with("half"))
+        den = _alternation(lex.words_with("denominator"))
+        vague = _alternation(lex.words_with("vague"))
+        months = _alternation(lex.months)
+        self.unit, self.teen, self.tens, self.hundred = unit, teen, tens, hundred
+        self.thousand, self.big = thousand, big
+
+        two = rf"(?:{nonzero}(?:ën|en|-en-|-ën-){tens}|{tens}|{teen}|{unit})"
+        morph = rf"(?:{two}|{hundred}|{thousand})"
+        # one joined word of number parts: tweehonderdvijftigduizend, drieëntwintig
+        w = rf"(?:{morph}(?:-?{morph})*+)"
+        # a word that carries hundreds or thousands may follow a big scale word
+        w_big_tail = rf"(?:(?=[\p{{L}}-]*(?:{hundred}|{thousand}))(?:{w}))"
+        first = (rf"(?:(?:een|één)\s+{half}|{w}(?:(?:ën|en|\s+en\s+een\s+){half})?"
+                 rf"|{half})")
+        spelled = rf"(?:{first}(?:\s+{big}(?:\s+{w}\s+{big})*+(?:\s+{w_big_tail})?)?)"
+        digits = (
+            r"(?:\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?"  # English 1,500,000
+            r"|\d{1,3}(?:,\d{3})+\.\d+"  # English 1,234.5
+            r"|\d{1,3}(?:\.\d{3})+(?:,\d+)?"  # Dutch 2.345.678,90
+            r"|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?:,\d+)?"  # 100 000 with a fixed space
+            r"|\d+\.\d{1,2}(?!\d)"  # English decimal 2.5 (never 3 digits: that is 2.500)
+            r"|\d+,\d+|\d+)"
+        )
+        digit_num = rf"(?:{digits}(?:\s?{abbr}(?![\p{{L}}])|\s+{big}|\s+{thousand})?)"
+        self.digits = digits
+
+        cur_before = _alternation(f for f, (_, pos) in lex.currencies.items() if pos != "after")
+        cur_after = _alternation(f for f, (_, pos) in lex.currencies.items() if pos != "before")
+        unit_forms = _alternation(lex.units)
+        self.cur_before = cur_before
+        # letters glued to digits are an identifier (5G, F-16) unless they are a known suffix
+        glued_ok = rf"(?:-?jarig|(?:{unit_forms}|{cur_after})(?![\p{{L}}\d]))"
+        # a quantity: digits (with a scale) or a spelled numeral
+        sign = r"(?:(?<![\p{L}\d])(?:min|minus)\s+|(?<![\p{L}\d.,])[-−])"
+        q_digit = (rf"(?:{sign}?(?<![\p{{L}}\d]|\d[.,]|[\p{{L}}][-‐]){digit_num}"
+                   rf"(?![.,]?\d)(?!(?!{glued_ok})[-‐]?\p{{L}}))")
+        q_word = rf"(?<![\p{{L}}\d]|[\p{{L}}\d][-‐]){spelled}(?![\p{{L}}\d])(?![-‐]\p{{L}})"
+        sep = r"(?:\s*[-–]\s*|\s+(?:tot\s+en\s+met|t/m|tot|à|a|of)\s+)"
+        q = rf"(?:{q_digit}|{q_word})"
+        self.q = q
+
+        names = "(?-i:" + "|".join(
+            regex.escape(n).replace(r"\ ", r"[\s-]") + r"\p{L}*"
+            for n in sorted(lex.names, key=len, reverse=True)) + ")"
+        url = r"(?:https?://|www\.)[^\s<>\"']++|[\w.+-]+@[\w-]+(?:\.[\w-]+)++"
+        phone = (r"(?<![\p{L}\d])(?:\+\d{1,3}[\s-]?(?:\(0\))?\s?\d{1,4}"
+                 r"|\(?0\d{1,3}\)?[\s-]?\d{2,4})(?:[\s-]?\d{2,4}){1,3}(?!\d)")
+        clock = (r"(?<![\p{L}\d.,])(?:[01]?\d|2[0-4])[.:][0-5]\d(?:\s*[-–]\s*(?:[01]?\d|2[0-4])"
+                 r"[.:][0-5]\d)?(?=\s*(?:uur|u\b))"
+                 r"|(?<![\p{L}\d.,])(?:[01]?\d|2[0-4]):[0-5]\d(?![\d])"
+                 r"|(?<=\bom\s)(?:[01]?\d|2[0-4])\.[0-5]\d(?!\d)")
+        zip_code = r"(?<![\p{L}\d])[1-9]\d{3}\s?(?-i:[A-Z]{2})(?![\p{L}])"
+        decade = r"(?i:jaren)\s+(?:'|’)?\d{2,4}|(?i:jaren)\s+(?:" + tens + r")(?![\p{L}])"
+        # a digit glued to letters that are no known suffix: 5G, 3D, 2x4, 24/7
+        glued = r"(?<![\p{L}\d])\d+(?:[/x]\d+)+(?![\p{L}\d])"
+        skip = rf"(?P<skip>{url}|{names}|{phone}|{clock}|{zip_code}|{decade}|{glued})"
+
+        day = r"(?:[12]\d|3[01]|0?[1-9])"
+        date = (
+            rf"(?P<date>(?<![\p{{L}}\d.,])(?P<day>{day})\s+(?P<month>{months})(?![\p{{L}}])"
+            rf"(?:\s+(?P<year>\d{{4}})(?![\d\p{{L}}]))?"
+            rf"|(?<![\p{{L}}\d])(?P<month2>{months})\s+(?P<year2>\d{{4}})(?![\d\p{{L}}])"
+            rf"|(?<![\p{{L}}\d.,/-])(?P<nday>{day})[-/.](?P<nmonth>0?[1-9]|1[0-2])[-/.]"
+            rf"(?P<nyear>\d{{4}})(?!\d|[.,/-]\d)"
+            rf"|(?<![\p{{L}}\d.,/-])(?P<iyear>\d{{4}})-(?P<imonth>0[1-9]|1[0-2])-"
+            rf"(?P<iday>[0-2]\d|3[01])(?!\d|[.,/-]\d))"
+        )
+        age_paren = r"(?<=\p{Lu}[\p{L}'’.-]+\s?\()(?P<paren_age>\d{1,3})(?=\))"
+        ordinal = (
+            rf"(?P<ordinal>(?<![\p{{L}}\d])\d+(?:e|ste|de)(?![\p{{L}}\d])"
+            rf"|(?<![\p{{L}}\d]|[\p{{L}}\d][-‐])(?:(?:{w})?(?:eerste|derde)|{w}(?:ste|de))"
+            rf"(?![\p{{L}}\d]))"
+        )
+        fraction = (
+            rf"(?P<fraction>(?<![\p{{L}}\d])(?:de\s+)?helft(?![\p{{L}}])"
+            rf"|(?<![\p{{L}}\d])(?:{w}|\d+)\s+op\s+de\s+(?:{w}|\d+)(?![\p{{L}}\d])"
+            rf"|(?<![\p{{L}}\d]){w}(?:\s+|-)?{den}(?![\p{{L}}\d]))"
+        )
+        vague_q = rf"(?P<vague>(?<![\p{{L}}\d]){vague}(?![\p{{L}}\d]))"
+        tal = rf"(?P<tal>(?<![\p{{L}}\d])(?:een\s+)?{w}tal(?![\p{{L}}\d]))"
+        age_word = rf"(?P<age_word>(?<![\p{{L}}\d]){w}-?jarige?n?(?![\p{{L}}\d]))"
+        between = (rf"(?P<between>(?<![\p{{L}}])tussen\s+(?:{cur_before}\s?)?(?P<b1>{q})"
+                   rf"\s+en\s+(?:{cur_before}\s?)?(?P<b2>{q}))")
+        quantity = (rf"(?P<quantity>(?P<pre>{cur_before}\s?)?(?P<n1>{q})"
+                    rf"(?:(?P<sep>{sep})(?:{cur_before}\s?)?(?P<n2>{q}))?)")
+        master = (rf"{skip}|{date}|{age_paren}|{between}|{vague_q}|{tal}|{age_word}|{fraction}"
+                  rf"|{ordinal}|{quantity}")
+        self.master = regex.compile(master, regex.IGNORECASE)
+
+        self.after = regex.compile(
+            rf"(?P<age>-?jarige?n?(?![\p{{L}}])|\s+jaar\s+oud(?![\p{{L}}]))"
+            rf"|(?P<cur>\s?{cur_after}(?![\p{{L}}]))"
+            rf"|(?P<unit>\s?(?:{unit_forms})(?![\p{{L}}\d]))"
+            rf"(?P<per>\s+per\s+(?:{unit_forms})(?![\p{{L}}\d]))?",
+            regex.IGNORECASE,
+        )
+        self.per = regex.compile(rf"\s+per\s+(?:{unit_forms}|{cur_after})(?![\p{{L}}\d])",
+                                 regex.IGNORECASE)
+        hedges = _alternation(lex.hedges)
+        self.hedge_before = regex.compile(
+            rf"(?r)(?<![\p{{L}}'’])(?P<hedge>{hedges})(?:\s+de)?(?:\s+|(?<=[±~])\s*)\Z",
+            regex.IGNORECASE,
+        )
+        self.word = regex.compile(r"[\p{L}\d][\p{L}\d'’.\-]*(?<![.\-])|[^\s\p{L}\d]")
+        self.clause_er = regex.compile(r"(?i)(?<![\p{L}])(?:er|waarvan|daarvan|ervan|hiervan)"
+                                       r"(?![\p{L}])")
+        self.after_hen = regex.compile(r"(?i)\s+(?:van\s+(?:hen|hun|ze)|ervan|daarvan)"
+                                       r"(?![\p{L}])")
+        self.sentence_end = regex.compile(r"[.!?…][\"”’'»]?\s+(?=\S)|\n\s*")
+        self.number_word = regex.compile(rf"(?i)(?:{q_digit}|{q_word})\Z")
+        parts = [*lex.words_with("unit", "teen", "tens", "hundred", "half"), *words,
+                 "-en-", "-ën-", "ën", "en", "-"]
+        self.morphemes = regex.compile(rf"(?i)(?:(?P<m>{_alternation(parts)}))++")
+        self.month_re = regex.compile(months, regex.IGNORECASE)
+
+        # the trigger: where a match of the master pattern can start. It runs over the
+        # whole text with the standard library's engine (a character trie on lower-cased
+        # text is several times faster than the full pattern at every position), and the
+        # master pattern is then tried only where it fires.
+        starts = {w.split()[0].casefold() for w in (
+            *lex.words_with("unit", "teen", "tens", "hundred", "half", "denominator", "ordinal",
+                            "vague"), *words, *lex.months, "tussen", "helft", "jaren")
+            if w.casefold() not in ("een",)}
+        starts |= {n.split()[0].casefold() for n in lex.names}
+        starts |= {f.casefold() for f, (_, pos) in lex.currencies.items()
+                   if pos != "after" and f[:1].isalpha()}
+        symbols = "".join(sorted({f[0] for f, (_, pos) in lex.currencies.items()
+                                  if pos != "after" and not f[:1].isalpha()}))
+        trigger = (rf"\d+|[{re.escape(symbols)}]|(?<!\w)[-−+](?=\d)|https?://|www\.|@"
+                   rf"|(?<!\w)(?:min(?:us)?(?=\s+\d)|de\s+helft|één"
+                   rf"|een(?=\s+(?:op\s+de\s|{_trie(sorted(starts))}))"
+                   rf"|{_trie(sorted(starts))})")
+        self.values: dict[str, Decimal | None] = {}  # parse cache, shared by calls
+        self.trigger = re.compile(trigger)
+        self.trigger_ci = re.compile(trigger, re.IGNORECASE)
+
+
+@functools.cache
+def default_lexicon() -> NumberLexicon:
+    """The lexicon of the packaged data files, read once.
+
+    >>> default_lexicon().units["procent"]
+    ('%', 'percent')
+    """
+    return NumberLexicon.from_data()
