@@ -30,6 +30,10 @@ nitpicky = False
 exclude_patterns = ["_build"]
 html_theme = "alabaster"
 html_static_path: list[str] = []
+# Examples in docstrings run under pytest --doctest-modules, in their module's namespace;
+# Sphinx runs the examples written in the pages as ``.. doctest::`` blocks, not the
+# docstrings (pulled in by autodoc) a second time without their module's names.
+doctest_test_doctest_blocks = ""
 doctest_global_setup = """
 import os
 os.chdir(r"%s")
