@@ -45,6 +45,7 @@ The API, from the data to one document:
 
 from __future__ import annotations
 
+import bisect
 import functools
 import os
 from collections.abc import Iterable, Mapping, Sequence
@@ -67,10 +68,12 @@ __all__ = [
     "MentionKind",
     "PhraseKind",
     "Refers",
+    "Tok",
     "default_lexicon",
     "find_mentions",
     "load_lexicon",
     "parse_phrase",
+    "phrase_from_tokens",
     "resolver",
     "tokenize",
 ]
@@ -141,6 +144,16 @@ class ActorLexicon:
     by_name: Mapping[str, ActorEntry] = attrs.field(converter=_frozen_map, repr=False)
     by_adjective: Mapping[str, ActorEntry] = attrs.field(converter=_frozen_map, repr=False)
     by_key: Mapping[str, ActorEntry] = attrs.field(converter=_frozen_map, repr=False)
+    title_pattern: regex.Pattern[str] = attrs.field(repr=False, eq=False)
+    noun_pattern: regex.Pattern[str] = attrs.field(repr=False, eq=False)
+    lower_triggers: frozenset[str] = attrs.field(init=False, repr=False, eq=False)
+    _memo: dict[tuple[str, str], object] = attrs.field(
+        factory=dict, init=False, repr=False, eq=False
+    )
+
+    def __attrs_post_init__(self) -> None:
+        triggers = frozenset(self.by_adjective) | frozenset(self.pronouns)
+        object.__setattr__(self, "lower_triggers", triggers)
 
     def lookup(self, name: str) -> ActorEntry | None:
         """The entry one of whose names is *name* (case-insensitive; articles ignored).
@@ -148,11 +161,16 @@ class ActorLexicon:
         >>> default_lexicon().lookup("het Kremlin").affiliation
         'rusland'
         """
+        memo = ("lookup", name)
+        if memo in self._memo:
+            return self._memo[memo]  # type: ignore[return-value]  # stored by this method
         key = _fold(name)
         for article in ("de ", "het ", "'t "):
             if key.startswith(article):
                 key = key[len(article):]
-        return self.by_name.get(key)
+        found = self.by_name.get(key)
+        self._memo[memo] = found
+        return found
 
     def country_of_adjective(self, word: str) -> ActorEntry | None:
         """The country (or other actor) an adjective points to.
@@ -160,7 +178,7 @@ class ActorLexicon:
         >>> default_lexicon().country_of_adjective("Russische").name
         'Rusland'
         """
-        return self.by_adjective.get(_fold(word))
+        return self.by_adjective.get(word.casefold())
 
     def affiliation_of(self, entry: ActorEntry) -> ActorEntry | None:
         """The entry *entry* speaks for (``Kremlin`` -> ``Rusland``), following one link."""
@@ -173,30 +191,37 @@ class ActorLexicon:
         >>> default_lexicon().is_title("Kremlinwoordvoerder")
         True
         """
-        low = _fold(word)
-        if low in self.titles:
-            return True
-        if "-" in low and low.rsplit("-", 1)[1] in self.titles:
-            return True
-        if "-" in low and low.split("-", 1)[1] in self.titles:
-            return True
-        return any(
-            len(low) - len(title) >= 3 and low.endswith(title)
-            for title in self.titles
-            if len(title) >= 4 and " " not in title
-        )
+        memo = ("title", word)
+        found = self._memo.get(memo)
+        if found is None:
+            low = _fold(word)
+            found = low in self.titles or self.title_pattern.fullmatch(low) is not None
+            self._memo[memo] = found
+        return bool(found)
 
     def is_actor_noun(self, word: str) -> bool:
         """Whether *word* is a common noun naming a group or body (``diplomaten``,
         ``kiescommissie``)."""
-        low = _fold(word)
-        if low in self.actor_nouns:
-            return True
-        return any(len(low) > len(n) + 2 and low.endswith(n) for n in self.actor_nouns)
+        memo = ("noun", word)
+        found = self._memo.get(memo)
+        if found is None:
+            low = _fold(word)
+            found = low in self.actor_nouns or self.noun_pattern.fullmatch(low) is not None
+            self._memo[memo] = found
+        return bool(found)
 
 
 def _fold(text: str) -> str:
     return " ".join(text.casefold().replace("’", "'").split())
+
+
+def _suffix_pattern(words: Iterable[str], prefix: int, shortest: int) -> regex.Pattern[str]:
+    """A pattern for compounds that end in one of *words*: ``Kremlinwoordvoerder``,
+    ``VN-secretaris-generaal`` (at least *prefix* characters or a hyphen before the word,
+    and only words of at least *shortest* characters)."""
+    parts = sorted((regex.escape(w) for w in words if len(w) >= shortest and " " not in w),
+                   key=len, reverse=True)
+    return regex.compile(rf"(?:.{{{prefix},}}|.*-)(?:{'|'.join(parts) or '(?!)'})")
 
 
 def _split(cell: str) -> tuple[str, ...]:
@@ -256,11 +281,15 @@ def _build(entries: Sequence[ActorEntry]) -> ActorLexicon:
             raise DataFileError(f"pronoun {row['pronoun']!r}: unknown refers {refers!r}",
                                 path="pronouns.tsv")
         pronouns[row["pronoun"]] = refers  # type: ignore[assignment]  # checked above
+    titles = frozenset(_fold(t) for t in read_list("titles.txt"))
+    nouns = frozenset(_fold(n) for n in read_list("actor_nouns.txt"))
     return ActorLexicon(
+        title_pattern=_suffix_pattern(titles, 3, 4),
+        noun_pattern=_suffix_pattern(nouns, 3, 1),
         entries=tuple(by_key.values()),
-        titles=frozenset(_fold(t) for t in read_list("titles.txt")),
+        titles=titles,
         pronouns=MappingProxyType(pronouns),
-        actor_nouns=frozenset(_fold(n) for n in read_list("actor_nouns.txt")),
+        actor_nouns=nouns,
         modifiers=frozenset(_fold(m) for m in read_list("actor_modifiers.txt")),
         portfolios=tuple(sorted(read_list("portfolios.txt"), key=len, reverse=True)),
         particles=frozenset(read_list("name_particles.txt")),
@@ -323,6 +352,9 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Tok]:
     return [Tok(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, stop)]
 
 
+_AGE = regex.compile(r"\d+-jarige?")
+
+
 def _is_cap(word: str) -> bool:
     return word[:1].isupper()
 
@@ -341,7 +373,7 @@ def _is_adjective(word: str, lex: ActorLexicon) -> bool:
         return low.endswith(("se", "sche")) and len(low) > 4
     if low.endswith("e") and len(low) > 3 and low not in lex.stopwords:
         return not lex.is_actor_noun(low) and not lex.is_title(low)
-    return bool(regex.fullmatch(r"\d+-jarige?", low))
+    return _AGE.fullmatch(low) is not None
 
 
 # -- phrases ------------------------------------------------------------------------------------
@@ -376,9 +408,11 @@ class ActorPhrase:
 
 def _portfolio_at(tokens: Sequence[Tok], i: int, lex: ActorLexicon) -> int:
     """Number of tokens of a portfolio (``Buitenlandse Zaken``) starting at *i*, or 0."""
+    if i >= len(tokens) or not _is_cap(tokens[i].text):
+        return 0
     for portfolio in lex.portfolios:
         words = portfolio.split()
-        if [t.text for t in tokens[i : i + len(words)]] == words:
+        if words[0] == tokens[i].text and [t.text for t in tokens[i : i + len(words)]] == words:
             return len(words)
     return 0
 
@@ -473,7 +507,11 @@ def _phrase_from_tokens(
             continue
         if _is_adjective(word, lex) and j + 1 < n:
             nxt = tokens[j + 1].text
-            if nxt[:1].isalpha() or nxt[:1].isdigit():
+            # an adjective stands before more of the phrase ("maakte bekend" is no phrase)
+            if (nxt[:1].isalpha() or nxt[:1].isdigit()) and (
+                loose or _is_cap(nxt) or lex.is_title(nxt) or lex.is_actor_noun(nxt)
+                or _is_adjective(nxt, lex)
+            ):
                 adjective_entry = lex.country_of_adjective(word)
                 if adjective_entry is not None:
                     pending_adjective = adjective_entry
@@ -580,6 +618,16 @@ def _phrase_from_tokens(
     )
 
 
+def phrase_from_tokens(
+    text: str, tokens: Sequence[Tok], index: int = 0, *, lexicon: ActorLexicon | None = None,
+    loose: bool = False,
+) -> ActorPhrase | None:
+    """:func:`parse_phrase` over tokens you have already (``tokens[index]`` begins the phrase);
+    the phrase never runs past the last token given."""
+    found = _phrase_from_tokens(text, tokens, index, lexicon or default_lexicon(), loose=loose)
+    return None if found is None else found[0]
+
+
 def parse_phrase(
     text: str,
     start: int,
@@ -607,7 +655,7 @@ def parse_phrase(
     """
     lex = lexicon or default_lexicon()
     stop = len(text) if end is None else end
-    tokens = tokenize(text, start, min(stop, start + 300))
+    tokens = tokenize(text, start, min(stop, start + 160))
     found = _phrase_from_tokens(text, tokens, 0, lex, loose=loose)
     return None if found is None else found[0]
 
@@ -637,12 +685,13 @@ class ActorMention:
 
 
 def find_mentions(
-    doc: Document, *, lexicon: ActorLexicon | None = None
+    doc: Document, *, lexicon: ActorLexicon | None = None, tokens: Sequence[Tok] | None = None
 ) -> tuple[ActorMention, ...]:
     """Every actor mention in *doc*, in text order.
 
     Names (capitalised word runs, titles and sentence-initial function words
     dropped), country adjectives, third-person pronouns and first-person pronouns.
+    Pass *tokens* (from :func:`tokenize` over ``doc.text``) when you have them already.
 
     >>> from geopol.model import Document
     >>> doc = Document(id="d", text="De Russische president Poetin zei dat hij komt.")
@@ -653,8 +702,10 @@ def find_mentions(
     """
     lex = lexicon or default_lexicon()
     text = doc.text
-    tokens = tokenize(text)
+    if tokens is None:
+        tokens = tokenize(text)
     mentions: list[ActorMention] = []
+    kind: MentionKind
     i = 0
     n = len(tokens)
     while i < n:
@@ -670,6 +721,12 @@ def find_mentions(
             if entry is not None:
                 mentions.append(ActorMention(span=Span(tok.start, tok.end), kind="adjective",
                                              text=word, entry=entry))
+                i += 1
+                continue
+            refers = lex.pronouns.get(low)
+            if refers is not None:  # "Hij zei", "Wij willen"
+                kind = "first_person" if refers == "first" else "pronoun"
+                mentions.append(ActorMention(span=Span(tok.start, tok.end), kind=kind, text=word))
                 i += 1
                 continue
             if low in lex.stopwords or (lex.is_title(word) and lex.lookup(word) is None):
@@ -699,6 +756,8 @@ def find_mentions(
                                              entry=lex.lookup(name), title=title))
                 i = end
                 continue
+        elif word not in lex.lower_triggers:
+            pass
         elif word[:1].isalpha():
             entry = lex.country_of_adjective(word)
             if entry is not None:
@@ -707,7 +766,7 @@ def find_mentions(
             else:
                 refers = lex.pronouns.get(low)
                 if refers is not None:
-                    kind: MentionKind = "first_person" if refers == "first" else "pronoun"
+                    kind = "first_person" if refers == "first" else "pronoun"
                     mentions.append(ActorMention(span=Span(tok.start, tok.end), kind=kind,
                                                  text=word))
         elif low in lex.pronouns:
@@ -728,7 +787,7 @@ def find_mentions(
 
 
 def _name_key(name: str) -> list[str]:
-    return [w for w in regex.split(r"\s+", _fold(name)) if w]
+    return _fold(name).split()
 
 
 class ActorResolver:
@@ -739,10 +798,14 @@ class ActorResolver:
     .. versionadded:: 0.1.0
     """
 
-    def __init__(self, doc: Document, lexicon: ActorLexicon) -> None:
+    def __init__(
+        self, doc: Document, lexicon: ActorLexicon, tokens: Sequence[Tok] | None = None
+    ) -> None:
         self.doc = doc
         self.lexicon = lexicon
-        self.mentions = find_mentions(doc, lexicon=lexicon)
+        self.tokens = tokenize(doc.text) if tokens is None else tokens
+        self._starts = [t.start for t in self.tokens]
+        self.mentions = find_mentions(doc, lexicon=lexicon, tokens=self.tokens)
         names = [m for m in self.mentions if m.kind == "name"]
         self._names = names
         # fullest written name per surname (last word), and per packaged entry
@@ -847,8 +910,10 @@ class ActorResolver:
         self, start: int, *, loose: bool = False, salient: Sequence[tuple[int, Actor]] = ()
     ) -> Actor | None:
         """The actor of the phrase that begins at *start*, or ``None`` when none does."""
-        phrase = parse_phrase(self.doc.text, start, lexicon=self.lexicon, loose=loose)
-        return None if phrase is None else self.resolve_phrase(phrase, salient=salient)
+        index = bisect.bisect_left(self._starts, start)
+        found = _phrase_from_tokens(self.doc.text, self.tokens[index : index + 40], 0,
+                                    self.lexicon, loose=loose)
+        return None if found is None else self.resolve_phrase(found[0], salient=salient)
 
     def _description(
         self, phrase: ActorPhrase, salient: Sequence[tuple[int, Actor]]
@@ -875,7 +940,9 @@ class ActorResolver:
         for offset, actor in reversed(salient):
             if offset < phrase.span.start and actor.kind == "person":
                 return attrs.evolve(actor, mention=phrase.span)
-        return None
+        # nobody introduced with this title: the function itself is the best name there is
+        return Actor(name=phrase.name, mention=phrase.name_span, kind="person",
+                     affiliation=None if phrase.affiliation is None else phrase.affiliation.name)
 
     def antecedent(
         self,
@@ -917,8 +984,8 @@ class ActorResolver:
         text = self.doc.text
         out: list[tuple[int, Actor]] = []
         for match in regex.finditer(r"(?:^|(?<=[.!?:]\s)|(?<=\n))\s*+(\S)", text):
-            start = match.start(1)
-            tokens = tokenize(text, start, min(len(text), start + 200))
+            index = bisect.bisect_left(self._starts, match.start(1))
+            tokens = self.tokens[index : index + 40]
             if tokens and tokens[0].text.casefold() in ("ook", "maar", "en", "zelfs"):
                 tokens = tokens[1:]
             if not tokens:
@@ -959,7 +1026,9 @@ def _fits(refers: Refers, actor: Actor) -> bool:
     return False
 
 
-def resolver(doc: Document, *, lexicon: ActorLexicon | None = None) -> ActorResolver:
+def resolver(
+    doc: Document, *, lexicon: ActorLexicon | None = None, tokens: Sequence[Tok] | None = None
+) -> ActorResolver:
     """The :class:`ActorResolver` of *doc*.
 
     >>> from geopol.model import Document
@@ -967,6 +1036,11 @@ def resolver(doc: Document, *, lexicon: ActorLexicon | None = None) -> ActorReso
     >>> resolver(doc).resolve_at(doc.text.index("Blinken zei")).name
     'Anthony Blinken'
 
+    Args:
+        doc: the document.
+        lexicon: actor data, :func:`default_lexicon` by default.
+        tokens: ``tokenize(doc.text)`` when the caller has it already.
+
     .. versionadded:: 0.1.0
     """
-    return ActorResolver(doc, lexicon or default_lexicon())
+    return ActorResolver(doc, lexicon or default_lexicon(), tokens)

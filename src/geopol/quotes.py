@@ -24,6 +24,7 @@ The rules, by the name they record in :attr:`~geopol.model.Quote.rule`:
 ``quote.attribution_before`` ``X zei: "..."`` / ``In een video zei ze: "..."``
 ``quote.split``              the second part of ``"Deel een", zei X, "deel twee."``
 ``quote.standalone``         ``"..."`` after a sentence that attributes speech; no cue
+``quote.continued``          a paragraph of a quote that runs on (opening mark at each paragraph)
 ``quote.colon_headline``     a heading ``X: ...`` or ``X: '...'``; the cue is the colon
 ``quote.spreken_van``        ``X spreekt van ...`` (direct when the whole complement is quoted)
 ``quote.noemen``             ``X noemt de inval onaanvaardbaar``
@@ -48,6 +49,7 @@ Quoted words that no rule attributes (scare quotes, titles, names) are no quote.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -58,7 +60,7 @@ import attrs
 import regex
 
 from geopol import actors
-from geopol.actors import ActorLexicon, ActorPhrase, ActorResolver, tokenize
+from geopol.actors import ActorLexicon, ActorPhrase, ActorResolver, Tok, tokenize
 from geopol.data import read_list, read_table
 from geopol.errors import DataFileError
 from geopol.model import Actor, Document, Quote, QuoteKind, Sentence, Span
@@ -131,6 +133,13 @@ class QuoteLexicon:
     clause_verbs: frozenset[str]
     clause_breaks: frozenset[str]
     actors: ActorLexicon
+    marker_starts: frozenset[str] = attrs.field(init=False, repr=False, eq=False)
+    triggers: frozenset[str] = attrs.field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        starts = frozenset(marker[0] for marker in self.markers)
+        object.__setattr__(self, "marker_starts", starts)
+        object.__setattr__(self, "triggers", starts | frozenset(self.cues))
 
     def role(self, word: str, role: str) -> bool:
         """Whether *word* (any case) plays *role* in ``quote_words.tsv``."""
@@ -168,10 +177,11 @@ def default_lexicon() -> QuoteLexicon:
         markers[tuple(row["marker"].split())] = row["position"]
     words: dict[str, set[str]] = {}
     for row in read_table("quote_words.tsv"):
-        if row["role"] not in _ROLES:
-            raise DataFileError(f"word {row['word']!r}: role must be one of {_ROLES}, "
-                                f"got {row['role']!r}", path="quote_words.tsv")
-        words.setdefault(row["role"], set()).add(row["word"])
+        for role in row["roles"].split("|"):
+            if role not in _ROLES:
+                raise DataFileError(f"word {row['word']!r}: role must be one of {_ROLES}, "
+                                    f"got {role!r}", path="quote_words.tsv")
+            words.setdefault(role, set()).add(row["word"])
     verbs = set(read_list("clause_verbs.txt")) | set(cues)
     return QuoteLexicon(
         cues={word: tuple(forms) for word, forms in cues.items()},
@@ -209,6 +219,7 @@ _OPEN_BEFORE = frozenset("([{—–-/:")
 _CLOSE_AFTER = frozenset(".,;:!?)]}…—–-/")
 _MARK_RE = regex.compile(r"[\"'„“”«»‘’‚]")
 _PARAGRAPH = regex.compile(r"[^\n]++")
+_LETTERS = regex.compile(r"\p{L}++")
 
 
 def _roles(text: str, k: int, elisions: frozenset[str]) -> tuple[bool, bool]:
@@ -222,8 +233,9 @@ def _roles(text: str, k: int, elisions: frozenset[str]) -> tuple[bool, bool]:
         if prev.isalnum() and nxt.isalnum():
             return False, False  # zo'n, auto's, collega’s
         if left:
-            word = regex.match(r"\p{L}++", text[k + 1 : k + 12])
-            after = text[k + 1 + (word.end() if word else 0) : k + 2 + (word.end() if word else 0)]
+            word = _LETTERS.match(text, k + 1, min(len(text), k + 12))
+            stop = word.end() if word else k + 1
+            after = text[stop : stop + 1]
             if word and word.group().casefold() in elisions and not after.isalpha():
                 return False, False  # 's avonds, 't
             if nxt.isdigit():
@@ -276,7 +288,8 @@ def quote_pairs(text: str, *, lexicon: QuoteLexicon | None = None) -> tuple[Quot
                     continue
                 opened, _ = stack.pop()
                 if not stack:
-                    pairs.append(QuotePair(opened, k, Span(opened + 1, k)))
+                    inner = k - 1 if k - 1 > opened + 1 and text[k - 1] == "," else k
+                    pairs.append(QuotePair(opened, k, Span(opened + 1, inner)))
                 continue
             if can_open:
                 if stack and stack[-1][1] == double:
@@ -361,8 +374,8 @@ class _Candidate:
     rule: str
     unit: int
     phrase: ActorPhrase | None = None
-    inherit: int | None = None  # index of the candidate whose speaker this one shares
     standalone: bool = False
+    continued: bool = False  # runs on into the next paragraph: speaker of the next quote
 
 
 _FINAL = ".!?;:,"
@@ -371,13 +384,17 @@ _FINAL = ".!?;:,"
 class _Unit:
     """One unit with its tokens (tokens inside quote pairs removed)."""
 
-    def __init__(self, text: str, span: Span, pairs: Sequence[QuotePair]) -> None:
+    def __init__(self, span: Span, pairs: Sequence[QuotePair], all_tokens: Sequence[Tok]
+                 ) -> None:
         self.span = span
         self.pairs = [p for p in pairs if span.start <= p.open < span.end]
-        all_tokens = tokenize(text, span.start, span.end)
-        self.tokens = [t for t in all_tokens if not any(
-            p.open <= t.start and t.end <= (p.close + 1 if p.close is not None else p.content.end)
-            for p in self.pairs)]
+        if self.pairs:
+            self.tokens = [t for t in all_tokens if not any(
+                p.open <= t.start and t.end <= (p.close + 1 if p.close is not None
+                                                else p.content.end)
+                for p in self.pairs)]
+        else:
+            self.tokens = list(all_tokens)
 
     def index_at(self, offset: int) -> int:
         for i, tok in enumerate(self.tokens):
@@ -406,8 +423,13 @@ class _Rules:
         self.lex = lex
         self.alex = lex.actors
         self.pairs = quote_pairs(doc.text, lexicon=lex)
-        self.units = [_Unit(doc.text, span, self.pairs)
-                      for span in _units(doc, sentences, self.pairs)]
+        self.tokens = tokenize(doc.text)
+        self.starts = [t.start for t in self.tokens]
+        self.units = []
+        for span in _units(doc, sentences, self.pairs):
+            first = bisect.bisect_left(self.starts, span.start)
+            last = bisect.bisect_left(self.starts, span.end)
+            self.units.append(_Unit(span, self.pairs, self.tokens[first:last]))
         self.headings = {b.span.start for b in doc.blocks if b.kind == "heading"}
         first_line = doc.text.split("\n", 1)[0]
         if "\n" in doc.text and len(first_line) < 200:
@@ -417,9 +439,12 @@ class _Rules:
 
     def phrase_at(self, offset: int, *, loose: bool = False, limit: int | None = None
                   ) -> ActorPhrase | None:
-        while offset < len(self.text) and self.text[offset] == " ":
-            offset += 1
-        return actors.parse_phrase(self.text, offset, end=limit, lexicon=self.alex, loose=loose)
+        index = bisect.bisect_left(self.starts, offset)
+        stop = min(index + 40, len(self.starts))
+        if limit is not None:
+            stop = bisect.bisect_left(self.starts, limit, index, stop)
+        return actors.phrase_from_tokens(self.text, self.tokens[index:stop], 0,
+                                         lexicon=self.alex, loose=loose)
 
     def cue_at(self, unit: _Unit, i: int, frames: Iterable[str] = ("say",)) -> CueForm | None:
         """The cue form of token *i* when it is one (its particle, if any, follows in the unit)."""
@@ -554,7 +579,8 @@ class _Rules:
                 if found is None and at_start and (not after.strip() or after.strip()[0] in
                                                    ".!?" or pair.close is None):
                     found = _Candidate(kind="direct", content=pair.content, cue=None,
-                                       rule="quote.standalone", unit=u, standalone=True)
+                                       rule="quote.standalone", unit=u, standalone=True,
+                                       continued=pair.close is None)
                 if found is not None:
                     yield found
                     last = found
@@ -656,7 +682,10 @@ class _Rules:
         if backward is not None:
             yield backward
             return
-        for i in range(len(tokens)):
+        triggers = self.lex.triggers
+        for i, tok in enumerate(tokens):
+            if tok.text.casefold() not in triggers:
+                continue
             marker = self.marker_at(unit, i)
             if marker is not None:
                 position, size = marker
@@ -676,6 +705,8 @@ class _Rules:
 
     def marker_at(self, unit: _Unit, i: int) -> tuple[str, int] | None:
         """The position and length of a quote marker (``volgens``) starting at token *i*."""
+        if unit.tokens[i].text.casefold() not in self.lex.marker_starts:
+            return None
         words = [t.text.casefold() for t in unit.tokens[i : i + 4]]
         for marker, position in self.lex.markers.items():
             if tuple(words[: len(marker)]) == marker:
@@ -937,8 +968,12 @@ def _resolve(rules: _Rules, candidates: list[_Candidate], found: ActorResolver
     salient: list[tuple[int, Actor]] = []
     speaker_of_unit: dict[int, Actor] = {}
     last_speaker: tuple[int, Actor] | None = None
+    pending: list[_Candidate] = []  # quotes that run on into the next paragraph
     for cand in final:
         speaker: Actor | None = None
+        if cand.continued:
+            pending.append(cand)
+            continue
         if cand.standalone:
             speaker = speaker_of_unit.get(cand.unit - 1) or speaker_of_unit.get(cand.unit)
             if speaker is None and cand.unit > 0:
@@ -961,12 +996,16 @@ def _resolve(rules: _Rules, candidates: list[_Candidate], found: ActorResolver
             continue
         if cand.phrase is not None and speaker.mention is None:
             speaker = attrs.evolve(speaker, mention=cand.phrase.name_span)
+        for earlier in pending:
+            quotes.append(Quote(kind="direct", content=earlier.content, speaker=speaker, cue=None,
+                                rule="quote.continued"))
+        pending = []
         quotes.append(Quote(kind=cand.kind, content=cand.content, speaker=speaker, cue=cand.cue,
                             rule=cand.rule))
         salient.append((cand.content.start, speaker))
         speaker_of_unit[cand.unit] = speaker
         last_speaker = (cand.content.start, speaker)
-    return tuple(quotes)
+    return tuple(sorted(quotes, key=lambda q: q.content.start))
 
 
 def extract(
@@ -1002,5 +1041,5 @@ def extract(
     candidates = [*rules.direct(), *rules.indirect()]
     if not candidates:
         return ()
-    found = actors.resolver(doc, lexicon=lex.actors)
+    found = actors.resolver(doc, lexicon=lex.actors, tokens=rules.tokens)
     return _resolve(rules, candidates, found)

@@ -1,0 +1,157 @@
+"""Tests of :mod:`geopol.actors`: the actor data, phrases, mentions and chains."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from geopol import actors
+from geopol.errors import DataFileError
+from geopol.model import Actor, Document, Quote, Span
+
+
+def _doc(text: str) -> Document:
+    return Document(id="t", text=text)
+
+
+def test_poetin_president_poetin_and_vladimir_poetin_are_one_actor() -> None:
+    lexicon = actors.default_lexicon()
+
+    keys = {entry.key for entry in map(lexicon.lookup, ["Poetin", "Vladimir Poetin", "Putin"])
+            if entry is not None}
+
+    assert {"poetin"} == keys
+    assert "Q7747" == lexicon.by_key["poetin"].qid
+
+
+def test_zelensky_and_zelenski_are_one_actor() -> None:
+    lexicon = actors.default_lexicon()
+
+    assert lexicon.lookup("Zelenski") == lexicon.lookup("Zelensky")
+
+
+@pytest.mark.parametrize(("metonym", "country"), [
+    ("het Kremlin", "Rusland"), ("Moskou", "Rusland"), ("het Witte Huis", "Verenigde Staten"),
+    ("Peking", "China"), ("Kyiv", "Oekraïne"),
+])
+def test_capitals_and_buildings_speak_for_their_country(metonym: str, country: str) -> None:
+    lexicon = actors.default_lexicon()
+    entry = lexicon.lookup(metonym)
+
+    assert entry is not None
+    affiliated = lexicon.affiliation_of(entry)
+    assert affiliated is not None and country == affiliated.name
+
+
+@pytest.mark.parametrize(("adjective", "country"), [
+    ("Russische", "Rusland"), ("Oekraïense", "Oekraïne"), ("Amerikaanse", "Verenigde Staten"),
+    ("Belarussische", "Belarus"), ("Turks", "Turkije"),
+])
+def test_adjectives_point_to_their_country(adjective: str, country: str) -> None:
+    entry = actors.default_lexicon().country_of_adjective(adjective)
+
+    assert entry is not None and country == entry.name
+
+
+def test_every_qid_is_a_wikidata_id_and_every_affiliation_a_known_key() -> None:
+    lexicon = actors.default_lexicon()
+
+    for entry in lexicon.entries:
+        assert entry.qid is None or (entry.qid.startswith("Q") and entry.qid[1:].isdigit())
+        assert entry.affiliation is None or entry.affiliation in lexicon.by_key
+
+
+@pytest.mark.parametrize(("phrase", "name", "affiliation"), [
+    ("de Oekraïense president Volodymyr Zelensky zei", "Volodymyr Zelensky", "Oekraïne"),
+    ("Kremlinwoordvoerder Dmitri Peskov zei", "Dmitri Peskov", "Kremlin"),
+    ("minister Wopke Hoekstra van Buitenlandse Zaken zei", "Wopke Hoekstra", None),
+    ("De Amerikaanse minister van Buitenlandse Zaken Anthony Blinken zei", "Anthony Blinken",
+     "Verenigde Staten"),
+    ("secretaris-generaal Alain Berset van de Raad van Europa zei", "Alain Berset",
+     "Raad van Europa"),
+    ("een woordvoerder van het Pentagon zei", "Pentagon", None),
+    ("staatssecretaris Eric van der Burg (Asiel) zei", "Eric van der Burg", None),
+    ("de lokale autoriteiten zeggen", "lokale autoriteiten", None),
+    ("Premier Bart De Wever zei", "Bart De Wever", None),
+])
+def test_titles_and_articles_are_stripped_from_the_name(
+    phrase: str, name: str, affiliation: str | None
+) -> None:
+    found = actors.parse_phrase(phrase, 0)
+
+    assert found is not None
+    assert (name, affiliation) == (
+        found.name, None if found.affiliation is None else found.affiliation.name)
+
+
+def test_a_verb_ending_in_e_is_not_read_as_an_adjective() -> None:
+    found = actors.parse_phrase("De premier maakte bekend dat", 0)
+
+    assert found is not None and ("description", "premier") == (found.kind, found.name)
+
+
+def test_find_mentions_gives_names_adjectives_and_pronouns_in_text_order() -> None:
+    doc = _doc("Minister Frans Timmermans sprak met Russische diplomaten. Hij was kritisch.")
+
+    mentions = [(m.kind, m.text) for m in actors.find_mentions(doc)]
+
+    assert [("name", "Frans Timmermans"), ("adjective", "Russische"),
+            ("pronoun", "Hij")] == mentions
+
+
+def test_a_surname_resolves_to_the_fullest_name_in_the_document() -> None:
+    doc = _doc("Minister Anthony Blinken landde. Daarna sprak Blinken met de pers.")
+
+    actor = actors.resolver(doc).resolve_at(doc.text.index("Blinken met"))
+
+    assert actor is not None and "Anthony Blinken" == actor.name
+
+
+def test_a_pronoun_resolves_to_the_latest_fitting_person() -> None:
+    doc = _doc("Premier Lisa de Groot reisde naar Kyiv. Nederland stuurt hulp. Ze sprak er lang.")
+
+    actor = actors.resolver(doc).resolve_at(doc.text.index("Ze sprak"))
+
+    assert actor is not None and "Lisa de Groot" == actor.name
+
+
+def test_first_person_inside_a_quote_is_the_quotes_speaker() -> None:
+    doc = _doc('"Wij willen vrede", zei Lavrov.')
+    quote = Quote(kind="direct", content=Span(1, 17), speaker=Actor(name="Sergej Lavrov"))
+
+    speaker = actors.resolver(doc).first_person(doc.text.index("Wij"), [quote])
+
+    assert speaker is not None and "Sergej Lavrov" == speaker.name
+
+
+def test_a_users_actor_file_extends_the_packaged_data(tmp_path: Path) -> None:
+    extra = tmp_path / "mine.tsv"
+    extra.write_text(
+        "# my actors\nkey\tname\tkind\tqid\taffiliation\taliases\tadjectives\n"
+        "nordgas\tNordgas\torganisation\t\tnederland\tNordgas BV\t\n",
+        encoding="utf-8",
+    )
+
+    lexicon = actors.load_lexicon(extra)
+
+    entry = lexicon.lookup("Nordgas BV")
+    assert entry is not None and "nederland" == entry.affiliation
+    assert lexicon.lookup("Poetin") is not None
+
+
+def test_a_malformed_actor_file_names_the_file(tmp_path: Path) -> None:
+    extra = tmp_path / "bad.tsv"
+    extra.write_text("key\tname\tkind\nx\tX\tplanet\n", encoding="utf-8")
+
+    with pytest.raises(DataFileError, match=r"bad\.tsv"):
+        actors.load_lexicon(extra)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=150))
+def test_mentions_of_any_text_point_at_their_own_words(text: str) -> None:
+    for mention in actors.find_mentions(_doc(text)):
+        assert text[mention.span.start:mention.span.end] == mention.text
