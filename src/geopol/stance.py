@@ -361,6 +361,8 @@ class _Sentence:
 
     def is_noun_use(self, i: int) -> bool:
         """A verb form used as a noun, after a determiner or adjective: ``de Russische eisen``."""
+        if self.toks[i].low.endswith(("t", "de", "te", "den", "ten")):
+            return False  # a third person or past tense form is never a noun
         prev = self.low(i - 1)
         if prev in self.lex.of("determiner") and prev not in ("zijn", "meer", "dat", "die"):
             return True
@@ -540,7 +542,8 @@ def _holder(ctx: _Context, s: _Sentence, a: int, b: int) -> list[Actor]:
     parts: list[tuple[int, int]] = []
     start = a
     for k in range(a, b):
-        if s.low(k) == "en" and s.is_cap(k + 1) and s.is_cap(k - 1) and k > start:
+        if s.low(k) == "en" and s.is_cap(k - 1) and k > start and (
+                s.is_cap(k + 1) or (s.is_(k + 1, "determiner") and s.is_cap(k + 2))):
             parts.append((start, k))
             start = k + 1
     parts.append((start, b))
@@ -580,6 +583,8 @@ def _resolve(ctx: _Context, s: _Sentence, a: int, b: int) -> Actor | None:
                 return group or actor
             if actor is not None:
                 return actor
+            if phrase.kind in ("pronoun", "description"):
+                return None  # a pronoun or "de minister" without antecedent
     inside = Span(s.toks[a].start, end)
     for mention in res.mentions:
         if mention.span.start >= inside.end:
@@ -707,6 +712,8 @@ def _sentence_subject(s: _Sentence, ctx: _Context) -> tuple[int, int] | None:
     """The subject of the sentence's first main clause (for ``... en wil dat``)."""
     for k in range(s.n):
         if s.is_finite_verb(k) and not (k == 0 and s.low(k) in ("zijn", "haar", "hun")):
+            if s.clause_start(k)[1] in ("coord", "sub", "rel"):
+                return None
             return _subject(s, k, ctx)
     return None
 
@@ -732,7 +739,8 @@ def _trim(s: _Sentence, a: int, b: int, *, cut_at_negator: bool = True) -> _Targ
             a += 1
             if s.low(a) == "enkele":
                 a += 1
-        elif s.is_(a, "adverb") or s.is_quote(a) or s.is_punct(a) or s.low(a) in ("zich", "te"):
+        elif s.is_(a, "adverb") or s.is_quote(a) or s.is_punct(a) or s.low(a) in (
+                "zich", "te", "om"):
             a += 1
         else:
             break
@@ -767,7 +775,7 @@ def _phrase_end(s: _Sentence, a: int, stop: int) -> int:
         if k > a and low in ("die", "dat", "waar", "wat") and s.is_word(k - 1) and not (
                 s.is_(k - 1, "preposition")):
             return k
-        if k > a and low in s.lex.of("subordinator"):
+        if k > a and (s.is_(k, "subordinator") or s.is_(k, "auxiliary")):
             return k
         k += 1
     return stop
@@ -862,6 +870,10 @@ def _verb(ctx: _Context, s: _Sentence, i: int, end: int, entry: CueEntry,
     stop = s.clause_end(i, stop_at_dat=False)
     if entry.not_with and any(s.low(k) in entry.not_with for k in range(end, s.clause_end(i))):
         return
+    if "infinitive" in entry.frames and any(
+            s.is_(k, "cue_verb") and not s.is_(k, "auxiliary")
+            for k in range(end, s.clause_end(i))):
+        return  # "wil het akkoord afwijzen": the infinitive's own cue holds the stance
     sub = _in_subclause(s, i)
     subject = _subject(s, i, ctx)
     subj_end = subject[1] if subject is not None else start
@@ -869,8 +881,10 @@ def _verb(ctx: _Context, s: _Sentence, i: int, end: int, entry: CueEntry,
     if s.low(i - 1) != "te" and s.is_word(end) and not s.is_finite_verb(end):
         agent = _door_agent(s, i)
         if agent is not None:
-            target_end = _phrase_end(s, end, s.clause_end(end - 1))
-            t = _trim(s, end, target_end)
+            head = end
+            while head + 1 < s.n and s.is_word(head + 1) and s.low(head).endswith("e"):
+                head += 1  # adjectives before the noun: "gesteunde pro-Russische separatisten"
+            t = _trim(s, end, head + 1)
             agents = _holder(ctx, s, *agent)
             if t is not None and agents:
                 yield _Found(tuple(agents), s.span_of(t.a, t.b), entry.polarity, cue_span,
@@ -931,6 +945,10 @@ def _verb(ctx: _Context, s: _Sentence, i: int, end: int, entry: CueEntry,
                 continue
             if sub or (end >= region_end and not s.is_word(end)):
                 a = subj_end
+                if not sub:
+                    # "Polen heeft de sancties gesteund": the object follows the auxiliary
+                    aux = next((k for k in range(start, i) if s.is_(k, "auxiliary")), -1)
+                    a = max(a, aux + 1)
                 t = _trim(s, a, i)
                 if t is not None and a < i:
                     negations = _negations_between(s, max(subj_end, start), a) + t.negations
@@ -1005,7 +1023,8 @@ def _noun(ctx: _Context, s: _Sentence, i: int, end: int, entry: CueEntry,
     start, _ = s.clause_start(i)
     # which preposition follows (within a few words: "kritiek geuit op", "voorstander blijft van")
     prep_at = -1
-    for k in range(end, min(stop, end + 4)):
+    window = 8 if s.low(end) == "van" else 4
+    for k in range(end, min(stop, end + window)):
         if s.low(k) in entry.prepositions:
             prep_at = k
             break
@@ -1035,9 +1054,14 @@ def _noun(ctx: _Context, s: _Sentence, i: int, end: int, entry: CueEntry,
         holders = tuple(_holder(ctx, s, end + 1, prep_at))
     if not holders:
         subject = _subject(s, i, ctx)
-        if subject is not None and subject[0] <= i <= subject[1]:
+        modifier = s.is_(i - 1, "determiner") or (
+            not s.is_cap(i - 1) and s.low(i - 1).endswith("e"))
+        if subject is not None and (subject[0] <= i < subject[1] or (
+                subject[1] == i and modifier)):
             # the cue noun is itself the subject: "In de Kamer is steun voor de hulp"
             subject = _locative(s, start, i)
+            if subject is None:
+                return
         if subject is not None:
             holders = tuple(_holder(ctx, s, *subject))
         elif _apposition(s, i):
@@ -1351,6 +1375,14 @@ def extract(
     return tuple(found)
 
 
+def _outer_negation(s: _Sentence, i: int) -> bool:
+    """``Het is niet zo dat ...``: a negated frame around the cue's clause."""
+    start, opened = s.clause_start(i)
+    intro = start - 1
+    return (opened == "sub" and s.low(intro) == "dat" and s.low(intro - 1) == "zo"
+            and s.is_negator(intro - 2))
+
+
 def _sentence_stances(ctx: _Context, s: _Sentence) -> Iterator[_Found]:
     i = 0
     while i < s.n:
@@ -1365,6 +1397,8 @@ def _sentence_stances(ctx: _Context, s: _Sentence) -> Iterator[_Found]:
             except (ValueError, IndexError):  # odd text drops the candidate, never the document
                 results = []
             if results:
+                if _outer_negation(s, i):
+                    results = [r._replace(polarity=_polarity(r.polarity, 1)) for r in results]
                 yield from results
                 matched = True
                 i = end

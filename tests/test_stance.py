@@ -1,0 +1,405 @@
+"""geopol.stance: one readable example per cue family and negation pattern, positive and negative.
+
+Every sentence here is written for these tests; none comes from the gold files.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import geopol
+from geopol import quotes, stance
+from geopol.errors import DataFileError
+from geopol.model import Actor, Document, Quote, Sentence, Span, Token
+
+Found = tuple[str | None, str, str]
+
+
+def stances_of(text: str) -> list[Found]:
+    """(holder name, polarity, target text) of every stance in *text*."""
+    doc = next(geopol.load([text]))
+    found = stance.extract(doc, quotes=quotes.extract(doc))
+    return [(s.holder.name if s.holder else None, s.polarity, doc.text_of(s.target))
+            for s in found]
+
+
+def one(text: str) -> Found:
+    found = stances_of(text)
+    assert 1 == len(found), found
+    return found[0]
+
+
+# -- support cues ---------------------------------------------------------------------------
+
+
+def test_steunen_with_an_object_is_support_for_the_object() -> None:
+    assert ("Frankrijk", "support", "het voorstel van de Commissie") == one(
+        "Frankrijk steunt het voorstel van de Commissie.")
+
+
+def test_steunen_after_an_auxiliary_takes_the_object_between() -> None:
+    assert ("Polen", "support", "de sancties") == one("Polen heeft de sancties altijd gesteund.")
+
+
+def test_an_adverbial_first_puts_the_subject_after_the_verb() -> None:
+    assert ("Italië", "support", "het akkoord") == one(
+        "Gisteren heeft Italië het akkoord gesteund.")
+
+
+def test_willen_with_a_dat_clause_supports_the_clause() -> None:
+    assert ("Litouwen", "support", "Belarus de grens opent") == one(
+        "Litouwen wil dat Belarus de grens opent.")
+
+
+def test_willen_before_an_infinitive_cue_leaves_the_stance_to_that_cue() -> None:
+    assert ("Nederland", "support", "Oekraïne") == one("Nederland wil Oekraïne steunen.")
+
+
+def test_wanting_to_say_something_is_no_stance() -> None:
+    assert [] == stances_of("De minister wilde niet zeggen hoeveel geld er beschikbaar is.")
+
+
+def test_eisen_with_an_object_is_support() -> None:
+    assert ("Noorwegen", "support", "de vrijlating van de journalisten") == one(
+        "Noorwegen eist de vrijlating van de journalisten.")
+
+
+def test_eisen_as_a_noun_is_no_cue() -> None:
+    assert [] == stances_of("Door de nieuwe eisen stijgt de prijs van gas.")
+
+
+def test_pleiten_voor_with_words_between_verb_and_preposition() -> None:
+    assert ("Canada", "support", "een onafhankelijk onderzoek") == one(
+        "Canada pleit maandag in Genève voor een onafhankelijk onderzoek.")
+
+
+def test_oproepen_tot_as_a_separable_verb() -> None:
+    assert ("VN", "support", "terughoudendheid") == one(
+        "De VN riepen beide partijen op tot terughoudendheid.")
+
+
+def test_instemmen_met_split_and_joined() -> None:
+    assert ("Zweden", "support", "de voorwaarden") == one("Zweden stemde in met de voorwaarden.")
+    assert ("Turkije", "support", "de toetreding van Zweden") == one(
+        "Turkije heeft ingestemd met de toetreding van Zweden.")
+
+
+def test_verwelkomen_is_support() -> None:
+    assert ("Macron", "support", "het besluit") == one("Macron verwelkomt het besluit.")
+
+
+def test_voorstander_van_is_support() -> None:
+    assert ("Scholz", "support", "strengere sancties") == one(
+        "Scholz is voorstander van strengere sancties.")
+
+
+def test_hopen_op_streven_naar_vragen_om() -> None:
+    assert ("Griekenland", "support", "een snelle oplossing") == one(
+        "Griekenland hoopt op een snelle oplossing.")
+    assert ("Servië", "support", "lidmaatschap van de Europese Unie") == one(
+        "Servië streeft naar lidmaatschap van de Europese Unie.")
+    assert ("regering", "support", "meer tijd") == one("De regering vraagt om meer tijd.")
+
+
+def test_vragen_without_om_is_no_stance() -> None:
+    assert [] == stances_of("Journalisten vragen de minister naar de kosten.")
+
+
+def test_zich_scharen_achter_is_support() -> None:
+    assert ("Tsjechië", "support", "het plan van de Commissie") == one(
+        "Tsjechië schaart zich achter het plan van de Commissie.")
+
+
+# -- oppose cues ----------------------------------------------------------------------------
+
+
+def test_afwijzen_split_around_its_object() -> None:
+    assert ("parlement", "oppose", "het verdrag") == one("Het parlement wijst het verdrag af.")
+
+
+def test_afwijzen_joined_in_a_subordinate_clause_belongs_to_its_subject() -> None:
+    assert ("Denemarken", "oppose", "het plan") == one(
+        "Premier Frederiksen zei dat Denemarken het plan afwijst.")
+
+
+def test_wijzen_without_the_particle_is_no_cue() -> None:
+    assert [] == stances_of("Alles wijst op een opzettelijke daad.")
+
+
+def test_tegen_zijn_in_a_main_and_a_relative_clause() -> None:
+    assert ("Oostenrijk", "oppose", "de uitbreiding van de NAVO") == one(
+        "Oostenrijk is tegen de uitbreiding van de NAVO.")
+    assert ("Erdogan", "oppose", "de toetreding") in stances_of(
+        "Erdogan, die eerder tegen de toetreding was, steunt nu het lidmaatschap van Zweden.")
+
+
+def test_a_vote_against_is_no_stance() -> None:
+    assert [] == stances_of("Hongarije stemde tegen het plafond.")
+
+
+def test_gericht_tegen_is_no_stance() -> None:
+    assert [] == stances_of(
+        "Volgens het leger is de operatie alleen gericht tegen militaire doelen.")
+
+
+def test_veroordelen_is_oppose_but_a_court_sentence_is_not() -> None:
+    assert ("NAVO", "oppose", "de aanval") == one("De NAVO veroordeelt de aanval.")
+    assert [] == stances_of("De rechter heeft de man veroordeeld tot tien jaar cel.")
+
+
+def test_waarschuwen_voor_is_oppose_and_waarschuwen_dat_is_not() -> None:
+    assert ("Washington", "oppose", "een nieuwe escalatie in de regio") == one(
+        "Washington waarschuwt voor een nieuwe escalatie in de regio.")
+    assert [] == stances_of("Kyiv waarschuwt dat het zal terugslaan.")
+
+
+def test_bang_dat_and_vrezen_dat_take_the_clause() -> None:
+    assert ("Rutte", "oppose", "de oorlog zich uitbreidt") == one(
+        "Rutte is bang dat de oorlog zich uitbreidt.")
+    assert ("Baltische staten", "oppose", "Rusland hun grondgebied bedreigt") == one(
+        "De Baltische staten vrezen dat Rusland hun grondgebied bedreigt.")
+
+
+def test_bang_without_a_complement_is_no_stance() -> None:
+    assert [] == stances_of('"We zijn niet bang", zei de burgemeester.')
+
+
+def test_weigeren_with_a_te_infinitive() -> None:
+    assert ("Moskou", "oppose", "de troepen terug te trekken") == one(
+        "Moskou weigert de troepen terug te trekken.")
+
+
+def test_zich_keren_tegen_with_an_inverted_subject() -> None:
+    assert ("separatisten", "oppose", "de regering") == one(
+        "Na de verkiezingen keerden de separatisten zich tegen de regering.")
+
+
+def test_zich_verzetten_tegen_and_protesteren_tegen() -> None:
+    assert ("Slowakije", "oppose", "het sanctiepakket") == one(
+        "Slowakije verzet zich tegen het sanctiepakket.")
+    assert ("vakbond", "oppose", "de bezuinigingen") == one(
+        "De vakbond protesteert tegen de bezuinigingen.")
+
+
+def test_kritiek_op_and_kritisch_over() -> None:
+    assert ("Mensenrechtenorganisaties", "oppose", "het nieuwe beleid") == one(
+        "Mensenrechtenorganisaties hebben kritiek op het nieuwe beleid.")
+    assert ("Mark Rutte", "oppose", "de uitbreiding") in stances_of(
+        "Premier Mark Rutte, lang kritisch over de uitbreiding, steunt het besluit nu.")
+
+
+def test_noemen_onaanvaardbaar_with_an_object_and_with_a_dat_clause() -> None:
+    assert ("NAVO", "oppose", "de raketaanval") == one(
+        "De NAVO noemt de raketaanval onaanvaardbaar.")
+    assert ("Bruins Slot", "oppose", "journalisten worden vastgehouden") == one(
+        "Minister Bruins Slot noemt het onaanvaardbaar dat journalisten worden vastgehouden.")
+
+
+def test_rode_lijn_takes_the_condition() -> None:
+    assert ("Kremlin", "oppose", "de NAVO troepen naar Oekraïne stuurt") == one(
+        'Het Kremlin spreekt van een "rode lijn" als de NAVO troepen naar Oekraïne stuurt.')
+
+
+# -- holders --------------------------------------------------------------------------------
+
+
+def test_first_person_in_a_quote_is_its_speaker() -> None:
+    assert ("Ulf Kristersson", "support", "de Oekraïners") == one(
+        '"Wij steunen de Oekraïners", zei de Zweedse premier Ulf Kristersson.')
+
+
+def test_a_passive_agent_holds_and_the_participle_noun_is_the_target() -> None:
+    assert ("Iran", "support", "rebellen") == one(
+        "De door Iran gesteunde rebellen namen de stad in.")
+
+
+def test_a_country_adjective_gives_support_to_the_subject() -> None:
+    assert ("Verenigde Staten", "support", "Taiwan") == one(
+        "Met Amerikaanse steun bouwde Taiwan een nieuwe marinebasis.")
+
+
+def test_steun_van_x_aan_y() -> None:
+    assert ("Verenigde Staten", "support", "Israël") == one(
+        "De steun van de Verenigde Staten aan Israël blijft groot.")
+
+
+def test_coordinated_subjects_give_one_stance_each() -> None:
+    assert [("VS", "support", "Oekraïne"), ("VK", "support", "Oekraïne")] == stances_of(
+        "De VS en het VK steunen Oekraïne.")
+
+
+def test_a_pronoun_resolves_to_its_antecedent() -> None:
+    assert ("Vladimir Poetin", "support", "een spoedige vrede") in stances_of(
+        "De Russische president Vladimir Poetin sprak in Moskou. Hij zegt dat hij hoopt op "
+        "een spoedige vrede.")
+
+
+def test_a_pronoun_without_antecedent_gives_no_stance() -> None:
+    assert [] == stances_of("Ze zeiden dat ze het akkoord wilden afwijzen.")
+
+
+def test_niemand_as_subject_gives_no_stance() -> None:
+    assert [] == stances_of("Niemand wil een oorlog.")
+
+
+# -- negation -------------------------------------------------------------------------------
+
+
+def test_niet_after_the_object_flips_support_to_oppose() -> None:
+    assert ("Duitsland", "oppose", "het voorstel") == one("Duitsland steunt het voorstel niet.")
+
+
+def test_nooit_before_the_object_flips() -> None:
+    assert ("regering", "oppose", "het plan") == one("De regering steunde nooit het plan.")
+
+
+def test_geen_before_the_object_flips_and_leaves_the_target() -> None:
+    assert ("Portugal", "oppose", "nieuwe oorlog") == one("Portugal wil geen nieuwe oorlog.")
+
+
+def test_geen_voorstander_is_oppose_and_geen_tegenstander_is_support() -> None:
+    assert ("Orbán", "oppose", "nieuwe sancties") == one(
+        "Orbán is geen voorstander van nieuwe sancties.")
+    assert ("Kyiv", "support", "onderhandelingen") == one(
+        "Kyiv is geen tegenstander van onderhandelingen.")
+
+
+def test_niet_tegen_is_support() -> None:
+    assert ("Oostenrijk", "support", "de uitbreiding") == one(
+        "Oostenrijk is niet tegen de uitbreiding.")
+
+
+def test_niet_before_an_infinitive_cuts_the_target() -> None:
+    assert ("Denemarken", "oppose", "de levering") == one(
+        "Denemarken wil de levering niet uitstellen.")
+
+
+def test_negation_inside_a_dat_clause_stays_in_the_target() -> None:
+    assert ("Finland", "support", "Rusland de grens niet sluit") == one(
+        "Finland wil dat Rusland de grens niet sluit.")
+
+
+def test_niet_before_willen_dat_flips() -> None:
+    assert ("Finland", "oppose", "Rusland de grens sluit") == one(
+        "Finland wil niet dat Rusland de grens sluit.")
+
+
+def test_negation_does_not_cross_maar() -> None:
+    assert ("president", "support", "vrede") == one(
+        "De president wil vrede, maar niet tegen elke prijs.")
+
+
+def test_x_geen_y_is_support_for_x_and_oppose_for_y() -> None:
+    assert [("Oemerov", "support", "vrede"), ("Oemerov", "oppose", "capitulatie")] == stances_of(
+        '"We willen vrede, geen capitulatie", zei Oemerov.')
+
+
+def test_double_negation_het_is_niet_zo_dat_niet() -> None:
+    assert ("Nederland", "support", "de sancties") == one(
+        "Het is niet zo dat Nederland de sancties niet steunt.")
+
+
+def test_nooit_tegen_is_support() -> None:
+    assert ("Lavrov", "support", "dialoog") == one(
+        '"Wij zijn nooit tegen dialoog geweest", zei Lavrov.')
+
+
+def test_allerminst_and_geenszins_flip() -> None:
+    assert ("Japan", "oppose", "het plan") == one("Japan steunt het plan allerminst.")
+    assert ("Japan", "oppose", "het plan") == one("Japan steunt het plan geenszins.")
+
+
+# -- the extractor's contract ---------------------------------------------------------------
+
+
+def test_each_stance_names_its_rule_and_cue() -> None:
+    doc = next(geopol.load(["Spanje wijst de norm af."]))
+    (found,) = stance.extract(doc)
+
+    assert "stance.verb_object" == found.rule
+    assert found.cue is not None
+    assert "wijst" == doc.text_of(found.cue)
+
+
+def test_stances_come_in_text_order() -> None:
+    doc = next(geopol.load(["Polen steunt het plan. Hongarije wijst het plan af."]))
+    found = stance.extract(doc)
+
+    assert [s.cue.start for s in found if s.cue] == sorted(s.cue.start for s in found if s.cue)
+    assert ["Polen", "Hongarije"] == [s.holder.name for s in found if s.holder]
+
+
+def test_quotes_passed_in_give_first_person_holders() -> None:
+    text = '"Wij steunen het plan."'
+    doc = Document(id="d", text=text)
+    speaker = Actor(name="Annalena Baerbock", affiliation="Duitsland")
+    quote = Quote(kind="direct", content=Span(1, len(text) - 1), speaker=speaker)
+    (found,) = stance.extract(doc, quotes=[quote])
+
+    assert found.holder is not None
+    assert "Annalena Baerbock" == found.holder.name
+    assert "Duitsland" == found.holder.affiliation
+
+
+def test_a_parse_without_relations_falls_back_to_the_rules() -> None:
+    text = "Polen steunt het plan."
+    doc = Document(id="d", text=text)
+    tokens = [Token(span=Span(m.start(), m.end())) for m in
+              __import__("re").finditer(r"\w+|\.", text)]
+    (found,) = stance.extract(doc, sentences=[Sentence(span=Span(0, len(text)), tokens=tokens)])
+
+    assert "het plan" == doc.text_of(found.target)
+
+
+def test_a_wrong_argument_type_raises_type_error() -> None:
+    with pytest.raises(TypeError):
+        stance.extract("Polen steunt het plan.")  # type: ignore[arg-type]  # the point of the test
+
+
+def test_a_users_cue_file_extends_the_lexicon(tmp_path: object) -> None:
+    from pathlib import Path
+
+    path = Path(str(tmp_path)) / "cues.tsv"
+    path.write_text(
+        "# my cues\ncue\tkind\tforms\tframes\tpolarity\tnot_with\twhy\n"
+        "omarmen\tverb\tomarmt|omarmen|omarmde\tNP\tsupport\t\tembraces the object\n",
+        encoding="utf-8")
+    lexicon = stance.load_lexicon(path)
+    doc = next(geopol.load(["Ierland omarmt het plan."]))
+
+    assert ["het plan"] == [doc.text_of(s.target) for s in stance.extract(doc, lexicon=lexicon)]
+    assert () == stance.extract(doc)
+
+
+def test_a_malformed_cue_file_raises_data_file_error(tmp_path: object) -> None:
+    from pathlib import Path
+
+    path = Path(str(tmp_path)) / "cues.tsv"
+    path.write_text("cue\tkind\tforms\tframes\tpolarity\nx\tverb\tx\tNP\tneutral\n",
+                    encoding="utf-8")
+
+    with pytest.raises(DataFileError):
+        stance.load_lexicon(path)
+
+
+def test_every_packaged_cue_row_explains_itself() -> None:
+    for entry in stance.default_lexicon().entries:
+        assert entry.why, entry.cue
+
+
+_ODD = st.text(
+    alphabet=st.sampled_from(list("abc Polen steunt wijst af niet geen dat, . „”\"'‘’:")),
+    max_size=80)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(st.text(max_size=80), _ODD))
+def test_extract_never_raises_and_spans_stay_in_bounds(text: str) -> None:
+    doc = Document(id="h", text=text)
+    for found in stance.extract(doc, quotes=quotes.extract(doc)):
+        assert 0 <= found.target.start <= found.target.end <= len(text)
+        assert found.cue is None or found.cue.end <= len(text)
+        assert found.polarity in ("support", "oppose")
+        assert found.rule.startswith("stance.")
