@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
 import pickle
+from collections.abc import Iterator
 
 import pytest
 
@@ -41,3 +43,18 @@ def test_the_builtin_analyser_pickles_cheaply() -> None:
 def test_zero_workers_is_a_clear_error() -> None:
     with pytest.raises(ValueError, match="workers must be >= 1, got 0"):
         list(analyze_lines(geopol.load(TEXTS), workers=0))
+
+
+def _failing_after(count: int) -> Iterator[geopol.Document]:
+    yield from itertools.islice(geopol.load(TEXTS), count)
+    raise geopol.InputError("record has no text", path="corpus.jsonl", line=count + 1)
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_documents_read_before_an_input_error_are_still_analysed(workers: int) -> None:
+    lines: list[str] = []
+
+    with pytest.raises(geopol.InputError, match=r"corpus\.jsonl:6"):
+        lines.extend(analyze_lines(_failing_after(5), workers=workers, chunk_size=3))
+
+    assert 5 == len(lines)

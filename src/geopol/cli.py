@@ -1,4 +1,4 @@
-"""The ``geopol`` command: ``geopol analyze`` and ``geopol segment``.
+"""The ``geopol`` command: ``analyze``, ``segment``, ``render``, ``summarize`` and ``models``.
 
 Each subcommand is a small :class:`_Command`: it declares its arguments and runs on the
 parsed namespace.
@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import csv
 import io
 import json
 import os
@@ -26,12 +27,12 @@ from typing import IO, TextIO
 
 import attrs
 
-from geopol.analysis import analyze
-from geopol.errors import GeopolError, GeopolWarning, InputError
+from geopol.errors import GeopolError, GeopolWarning, InputError, ModelNotFoundError
 from geopol.io import FORMATS, LoadReport, Source, load
 from geopol.model import Document
-from geopol.nlp import RulesAnalyser
-from geopol.record import to_record
+from geopol.nlp import Analyser, RulesAnalyser
+from geopol.parallel import analyze_lines, analyze_rows
+from geopol.record import ROW_FIELDS
 
 __all__ = ["main"]
 
@@ -229,29 +230,99 @@ def _progress(args: argparse.Namespace, what: str) -> _Progress:
     return _Progress(sys.stderr, enabled=enabled, what=what)
 
 
+# -- the analyser -------------------------------------------------------------------------------
+
+
+def _analyser_options() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(add_help=False)
+    group = parser.add_argument_group("analysis")
+    group.add_argument(
+        "--analyser",
+        choices=("rules", "stanza", "conllu"),
+        default="rules",
+        help="how to split and parse the text: rules (built in, no model; the default),"
+        " stanza (needs --model-dir and geopol[stanza]), or conllu (the parse that"
+        " CoNLL-U input carries)",
+    )
+    group.add_argument(
+        "--model-dir",
+        metavar="DIR",
+        default=None,
+        help="stanza model directory, laid out as stanza.download or geopol models train"
+        " leave it; never downloaded by geopol analyze",
+    )
+    group.add_argument(
+        "--gpu", action="store_true", help="run stanza on the GPU (an error when none is present)"
+    )
+    return parser
+
+
+def _make_analyser(args: argparse.Namespace) -> Analyser:
+    """The analyser the options ask for, created once for the whole run."""
+    if args.analyser == "rules":
+        return RulesAnalyser()
+    if args.analyser == "conllu":
+        from geopol.nlp.conllu import ConlluAnalyser
+
+        return ConlluAnalyser()
+    if args.model_dir is None:
+        raise _UsageError("--analyser stanza needs --model-dir DIR (geopol never downloads models"
+                          " on its own; see geopol models download)")
+    try:
+        from geopol.nlp.stanza_backend import StanzaAnalyser
+
+        return StanzaAnalyser.from_model_dir(args.model_dir, use_gpu=args.gpu)
+    except ModuleNotFoundError as error:
+        raise _UsageError(
+            f"--analyser stanza needs stanza: pip install 'geopol[stanza]' ({error})"
+        ) from error
+
+
+class _UsageError(GeopolError):
+    """The options cannot work together or need something that is not there."""
+
+
 # -- geopol analyze ----------------------------------------------------------------------------
 
 
 def _analyze_arguments(parser: argparse.ArgumentParser) -> None:
     parser.set_defaults(include_text=False)
     parser.add_argument(
+        "--format",
+        choices=("jsonl", "csv"),
+        default="jsonl",
+        help="jsonl: one output record per document (the default); csv: one row per quote,"
+        " stance or numeric claim, with the document id and spans",
+    )
+    parser.add_argument(
         "--include-text",
         action="store_true",
-        help="also write each document's text and title (so records stand alone)",
+        help="also write each document's text and title (jsonl only; records then stand alone)",
+    )
+    parser.add_argument(
+        "--workers",
+        type=_positive,
+        default=1,
+        metavar="N",
+        help="analyse on N processes; output is identical and in input order (default: 1)",
     )
 
 
 def _run_analyze(args: argparse.Namespace) -> int:
     progress = _progress(args, "documents")
-    analyser = RulesAnalyser()
+    analyser = _make_analyser(args)
     with _output(args.output) as out, _documents(args, progress) as docs:
-        for doc in docs:
-            try:
-                record = to_record(analyze(doc, analyser=analyser), include_text=args.include_text)
-            except Exception as error:
-                error.add_note(f"while analysing document {doc.id!r} from {doc.source}")
-                raise
-            out.write(json.dumps(record, ensure_ascii=False))
+        if args.format == "csv":
+            writer = csv.DictWriter(out, fieldnames=ROW_FIELDS, lineterminator="\n")
+            writer.writeheader()
+            for rows in analyze_rows(docs, analyser=analyser, workers=args.workers):
+                writer.writerows(rows)
+                progress.step()
+            return EXIT_OK
+        lines = analyze_lines(docs, analyser=analyser, workers=args.workers,
+                              include_text=args.include_text)
+        for line in lines:
+            out.write(line)
             out.write("\n")
             progress.step()
     return EXIT_OK
@@ -270,7 +341,7 @@ def _segment_arguments(parser: argparse.ArgumentParser) -> None:
 
 def _run_segment(args: argparse.Namespace) -> int:
     progress = _progress(args, "documents")
-    analyser = RulesAnalyser()
+    analyser = _make_analyser(args)
     with _output(args.output) as out, _documents(args, progress) as docs:
         for index, doc in enumerate(docs):
             sentences = analyser.analyse(doc)
@@ -292,20 +363,144 @@ def _run_segment(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# -- geopol render -----------------------------------------------------------------------------
+
+
+def _render_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        required=True,
+        help="the HTML page to write (one document), or a folder for a small site with an"
+        " index (several documents)",
+    )
+
+
+def _run_render(args: argparse.Namespace) -> int:
+    from geopol.parallel import analyze_many
+    from geopol.render import to_html, write_site
+
+    progress = _progress(args, "documents")
+    analyser = _make_analyser(args)
+    target = Path(args.output)
+    with _documents(args, progress) as docs:
+        analyses = analyze_many(docs, analyser=analyser)
+        first = next(analyses, None)
+        if first is None:
+            raise _OutputError("no documents to render")
+        second = next(analyses, None)
+        one_page = second is None and not target.is_dir() and target.suffix in {".html", ".htm"}
+        try:
+            if one_page:
+                target.write_text(to_html(first.document, first), encoding="utf-8")
+                progress.step()
+            else:
+                if target.suffix in {".html", ".htm"} and not target.is_dir():
+                    raise _OutputError(f"{target}: several documents make a site: give a folder")
+                rest = () if second is None else (second, *analyses)
+                index = write_site((first, *rest), target)
+                print(f"{_PROG}: wrote {index}", file=sys.stderr)
+        except OSError as error:
+            raise _OutputError(f"cannot write {target}: {error.strerror or error}") from error
+    return EXIT_OK
+
+
+# -- geopol summarize --------------------------------------------------------------------------
+
+
+def _summarize_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("records", nargs="+", metavar="OUTPUT.jsonl",
+                        help="output records written by geopol analyze")
+    parser.add_argument("--top", type=_positive, default=5, metavar="N",
+                        help="stances and numbers shown per actor (default: 5)")
+    parser.add_argument("--json", action="store_true", help="write the summary as JSON")
+
+
+def _run_summarize(args: argparse.Namespace) -> int:
+    from geopol.summary import format_table, read_records, summarize
+
+    summaries = summarize(read_records(args.records))
+    with _output(args.output) as out:
+        if args.json:
+            out.write(json.dumps([attrs.asdict(s) for s in summaries], ensure_ascii=False,
+                                 indent=1) + "\n")
+        else:
+            out.write(format_table(summaries, top=args.top) + "\n")
+    return EXIT_OK
+
+
+# -- geopol models -----------------------------------------------------------------------------
+
+
+def _models_arguments(parser: argparse.ArgumentParser) -> None:
+    actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
+    train = actions.add_parser(
+        "train", add_help=False,
+        help="train a small stanza pipeline from CoNLL-U treebanks (see geopol models train -h)")
+    train.add_argument("rest", nargs=argparse.REMAINDER)
+    download = actions.add_parser(
+        "download",
+        help="fetch stanza's official models into a folder: the only command that uses the"
+        " network; it says what it fetches and how big")
+    download.add_argument("model_dir", metavar="DIR")
+    download.add_argument("--lang", default="nl")
+    download.add_argument("--processors", default="tokenize,mwt,pos,lemma,depparse",
+                          help="comma-separated processors (default: %(default)s)")
+
+
+def _run_models(args: argparse.Namespace) -> int:
+    try:
+        if args.action == "train":
+            from geopol.nlp import training
+
+            return training.main(args.rest)
+        from geopol.nlp.stanza_backend import download
+
+        processors = [p for p in args.processors.split(",") if p]
+        download(args.model_dir, lang=args.lang, processors=processors)
+    except ModuleNotFoundError as error:
+        raise _UsageError(
+            f"geopol models needs stanza: pip install 'geopol[stanza]' ({error})"
+        ) from error
+    return EXIT_OK
+
+
 _COMMANDS = (
     _Command(
         name="analyze",
         help="write one output record (quotes, stances, numbers) per document as JSON Lines",
-        parents=(_input_options(), _output_options()),
+        parents=(_input_options(), _output_options(), _analyser_options()),
         add_arguments=_analyze_arguments,
         run=_run_analyze,
     ),
     _Command(
         name="segment",
         help="print each document's sentences, one per line, a blank line between documents",
-        parents=(_input_options(), _output_options()),
+        parents=(_input_options(), _output_options(), _analyser_options()),
         add_arguments=_segment_arguments,
         run=_run_segment,
+    ),
+    _Command(
+        name="render",
+        help="write a self-contained HTML view of each document with what was found highlighted",
+        parents=(_input_options(), _analyser_options()),
+        add_arguments=_render_arguments,
+        run=_run_render,
+    ),
+    _Command(
+        name="summarize",
+        help="per actor: how often quoted, stances by target, numbers claimed in their quotes",
+        parents=(_output_options(),),
+        add_arguments=_summarize_arguments,
+        run=_run_summarize,
+    ),
+    _Command(
+        name="models",
+        help="train a stanza pipeline offline, or download stanza's models (explicitly)",
+        parents=(),
+        add_arguments=_models_arguments,
+        run=_run_models,
     ),
 )
 
@@ -341,7 +536,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         status: int = args.run(args)
-    except (InputError, _OutputError) as error:
+    except (InputError, _OutputError, _UsageError, ModelNotFoundError) as error:
         print(f"{_PROG}: error: {error}", file=sys.stderr)
         return EXIT_INPUT
     except KeyboardInterrupt:

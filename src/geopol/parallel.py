@@ -13,6 +13,7 @@ With ``workers=1`` everything runs in the calling process.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import json
 import multiprocessing
@@ -23,9 +24,9 @@ from typing import TypeVar
 from geopol.analysis import analyze
 from geopol.model import Analysis, Document
 from geopol.nlp import Analyser, RulesAnalyser
-from geopol.record import Record, to_record
+from geopol.record import Record, Row, to_record, to_rows
 
-__all__ = ["analyze_lines", "analyze_many", "analyze_records", "default_workers"]
+__all__ = ["analyze_lines", "analyze_many", "analyze_records", "analyze_rows", "default_workers"]
 
 T = TypeVar("T")
 
@@ -53,16 +54,34 @@ def _records_chunk(docs: list[Document]) -> list[Record]:
     return [to_record(analyze(doc, analyser=_worker_analyser)) for doc in docs]
 
 
-def _lines_chunk(docs: list[Document]) -> list[str]:
+def _lines_chunk(docs: list[Document], include_text: bool = False) -> list[str]:
     return [
-        json.dumps(to_record(analyze(doc, analyser=_worker_analyser)), ensure_ascii=False)
+        json.dumps(
+            to_record(analyze(doc, analyser=_worker_analyser), include_text=include_text),
+            ensure_ascii=False,
+        )
         for doc in docs
     ]
 
 
+def _rows_chunk(docs: list[Document]) -> list[list[Row]]:
+    return [to_rows(analyze(doc, analyser=_worker_analyser)) for doc in docs]
+
+
 def _chunks(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    """Lists of up to *size* documents. When reading the input fails, the documents read
+    before the failure still go out as a last chunk, then the error is raised."""
     iterator = iter(docs)
-    while chunk := list(itertools.islice(iterator, size)):
+    while True:
+        chunk: list[Document] = []
+        try:
+            chunk.extend(itertools.islice(iterator, size))
+        except Exception:
+            if chunk:
+                yield chunk
+            raise
+        if not chunk:
+            return
         yield chunk
 
 
@@ -80,9 +99,10 @@ def _run(
         raise ValueError(f"chunk_size must be >= 1, got {chunk_size}")
     chosen = analyser or RulesAnalyser()
     if workers == 1:
+        # In this process, one document at a time: output streams as input arrives.
         _init_worker(chosen)
-        for chunk in _chunks(docs, chunk_size):
-            yield from work(chunk)
+        for doc in docs:
+            yield from work([doc])
         return
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
@@ -133,12 +153,29 @@ def analyze_lines(
     analyser: Analyser | None = None,
     workers: int = 1,
     chunk_size: int = 32,
+    include_text: bool = False,
 ) -> Iterator[str]:
     """Output records already serialised as JSON (one line each, no newline), in input order.
 
     This is what ``geopol analyze`` writes; serialising in the workers keeps the
     parent process free to read input.
+    With *include_text* each record also carries its document's text and title.
 
     .. versionadded:: 0.1.0
     """
-    return _run(docs, _lines_chunk, analyser=analyser, workers=workers, chunk_size=chunk_size)
+    work = functools.partial(_lines_chunk, include_text=include_text)
+    return _run(docs, work, analyser=analyser, workers=workers, chunk_size=chunk_size)
+
+
+def analyze_rows(
+    docs: Iterable[Document],
+    *,
+    analyser: Analyser | None = None,
+    workers: int = 1,
+    chunk_size: int = 32,
+) -> Iterator[list[Row]]:
+    """The flat rows (:func:`geopol.record.to_rows`) of each document, in input order.
+
+    .. versionadded:: 0.1.0
+    """
+    return _run(docs, _rows_chunk, analyser=analyser, workers=workers, chunk_size=chunk_size)
