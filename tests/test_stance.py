@@ -403,3 +403,17 @@ def test_extract_never_raises_and_spans_stay_in_bounds(text: str) -> None:
         assert found.cue is None or found.cue.end <= len(text)
         assert found.polarity in ("support", "oppose")
         assert found.rule.startswith("stance.")
+
+
+def test_a_dependency_parse_gives_holder_target_and_negation() -> None:
+    text = "Polen steunt het plan niet."
+    doc = Document(id="d", text=text)
+    rows = [  # (start, end, head, deprel)
+        (0, 5, 1, "nsubj"), (6, 12, -1, "root"), (13, 16, 3, "det"), (17, 21, 1, "obj"),
+        (22, 26, 1, "advmod"), (26, 27, 1, "punct")]
+    tokens = [Token(span=Span(a, b), head=h, deprel=r) for a, b, h, r in rows]
+    (found,) = stance.extract(doc, sentences=[Sentence(span=Span(0, len(text)), tokens=tokens)])
+
+    assert ("Polen", "oppose", "het plan", "stance.parse") == (
+        found.holder.name if found.holder else None, found.polarity, doc.text_of(found.target),
+        found.rule)

@@ -861,9 +861,85 @@ def _in_subclause(s: _Sentence, i: int) -> bool:
     return s.clause_start(i)[1] in ("sub", "rel")
 
 
+def _tree(ctx: _Context, s: _Sentence, i: int, entry: CueEntry) -> _Found | None:
+    """Holder and target of a verb cue read from a dependency parse, when one is there.
+
+    The holder is the subtree of the cue's ``nsubj``; the target the subtree of its
+    ``obj``, ``ccomp`` or ``xcomp``, or of the ``obl`` whose ``case`` is the cue's
+    preposition; a ``niet``/``nooit`` attached to the cue, or ``geen`` heading the
+    target, flips the polarity. ``None`` when the parse lacks any of these.
+    """
+    parsed = s.parsed
+    if parsed is None:
+        return None
+    ptoks = parsed.tokens
+    cue = next((k for k, t in enumerate(ptoks) if t.span.start == s.toks[i].start), -1)
+    if cue < 0 or any(t.deprel is None for t in ptoks):
+        return None
+    children: dict[int, list[int]] = {}
+    for k, t in enumerate(ptoks):
+        if t.head is not None and t.head >= 0:
+            children.setdefault(t.head, []).append(k)
+
+    def subtree(k: int) -> list[int]:
+        out: list[int] = []
+        todo = [k]
+        while todo and len(out) < 200:
+            x = todo.pop()
+            out.append(x)
+            todo.extend(children.get(x, ()))
+        return sorted(out)
+
+    def relation(k: int) -> str:
+        return (ptoks[k].deprel or "").split(":")[0]
+
+    kids = children.get(cue, [])
+    subject = next((k for k in kids if relation(k) == "nsubj"), -1)
+    if subject < 0:
+        return None
+    negations = sum(1 for k in kids if relation(k) == "advmod"
+                    and ctx.doc.text_of(ptoks[k].span).casefold() in s.lex.negators)
+    target_nodes: list[int] = []
+    for prep in entry.prepositions:
+        for k in kids:
+            if relation(k) in ("obl", "nmod") and any(
+                    relation(c) == "case" and ctx.doc.text_of(ptoks[c].span).casefold() == prep
+                    for c in children.get(k, ())):
+                target_nodes = [x for x in subtree(k) if not (
+                    relation(x) == "case" and ptoks[x].head == k)]
+                break
+        if target_nodes:
+            break
+    if not target_nodes:
+        obj = next((k for k in kids if relation(k) in ("obj", "ccomp", "xcomp")), -1)
+        if obj < 0:
+            return None
+        target_nodes = [x for x in subtree(obj) if not (
+            relation(x) == "mark" and ptoks[x].head == obj)]
+    first = target_nodes[0]
+    if ctx.doc.text_of(ptoks[first].span).casefold() == "geen":
+        negations += 1
+        target_nodes = target_nodes[1:]
+    if not target_nodes:
+        return None
+    nodes = subtree(subject)
+    a = next((k for k, t in enumerate(s.toks) if t.start >= ptoks[nodes[0]].span.start), -1)
+    b = next((k for k, t in enumerate(s.toks) if t.end >= ptoks[nodes[-1]].span.end), -1)
+    holders = tuple(_holder(ctx, s, a, b + 1)) if 0 <= a <= b else ()
+    if not holders:
+        return None
+    target = Span(ptoks[target_nodes[0]].span.start, ptoks[target_nodes[-1]].span.end)
+    return _Found(holders, target, _polarity(entry.polarity, negations),
+                  s.span_of(i, i + 1), "stance.parse")
+
+
 def _verb(ctx: _Context, s: _Sentence, i: int, end: int, entry: CueEntry,
           form: _Form) -> Iterator[_Found]:
     cue_span = s.span_of(i, end)
+    from_tree = _tree(ctx, s, i, entry) if form.particle is None and len(form.words) == 1 else None
+    if from_tree is not None:
+        yield from_tree._replace(cue=cue_span)
+        return
     if s.is_noun_use(i):  # "de Russische eisen", "de wil van het volk"
         return
     start, _ = s.clause_start(i)
