@@ -106,11 +106,16 @@ def words(text: str) -> list[str]:
     return [w.casefold() for w in _WORD.findall(text)]
 
 
+def _word_positions(text: str, span: Span) -> list[tuple[int, int]]:
+    return [(span.start + m.start(), span.start + m.end())
+            for m in _WORD.finditer(text[span.start:span.end])]
+
+
 def token_overlap_match(text: str, a: Span, b: Span) -> bool:
     """Section 5, quotes: two contents match when they share at least half of the
     longer one's word tokens (counted with multiplicity, by position overlap)."""
-    a_words = [(m.start() + a.start, m.end() + a.start) for m in _WORD.finditer(text[a.start:a.end])]
-    b_words = [(m.start() + b.start, m.end() + b.start) for m in _WORD.finditer(text[b.start:b.end])]
+    a_words = _word_positions(text, a)
+    b_words = _word_positions(text, b)
     longer = max(len(a_words), len(b_words))
     if longer == 0:
         return False
@@ -150,10 +155,10 @@ def same_actor(system: str | None, gold: str | None, aliases: Sequence[str] = ()
     return False
 
 
-_STOP = frozenset(
-    "de het een en of van in op te met voor aan om tot bij door over naar uit als dat die dit"
-    " zijn haar hun is".split()
-)
+_STOP = frozenset({
+    "de", "het", "een", "en", "of", "van", "in", "op", "te", "met", "voor", "aan", "om", "tot",
+    "bij", "door", "over", "naar", "uit", "als", "dat", "die", "dit", "zijn", "haar", "hun", "is",
+})
 
 
 def shares_content_word(a: str, b: str) -> bool:

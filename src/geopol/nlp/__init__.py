@@ -69,7 +69,9 @@ class RulesAnalyser:
         return (RulesAnalyser, ())
 
 
-def sentences_of(doc: Document, sentences: Iterable[Sentence] | None = None) -> tuple[Sentence, ...]:
+def sentences_of(
+    doc: Document, sentences: Iterable[Sentence] | None = None
+) -> tuple[Sentence, ...]:
     """The sentences an extractor works on: the given ones, else the document's parse,
     else the built-in segmentation."""
     if sentences is not None:
