@@ -25,8 +25,8 @@ from geopol.numbers._parse import as_number, parse_with
 __all__ = ["extract"]
 
 _ADJECTIVE_SUFFIX = regex.compile(r"(?i)(?:isch|ig|lijk|baar|loos|zaam|ief)$")
-_PARTICIPLE = regex.compile(r"(?i)^ge\p{L}{2,}[dt]$")
-_PLURAL = regex.compile(r"(?i)(?:\p{L}{2}en|[^aeiou][eo]s|e[rl]s|jes|['’]s)$")
+_PARTICIPLE = regex.compile(r"(?i)^(?:ge|be|ver|ont|her|er)\p{L}{2,}[dt]$")
+_PLURAL = regex.compile(r"(?i)(?:\p{L}{2}en|[^aeiou][eo]s|[kptfgm]s|e[rl]s|jes|['’]s)$")
 _SCALE_TAIL = None  # built per lexicon in _scale_of
 # backward-looking patterns search in reverse (?r) from the candidate, so they stop at once
 _CAPITALISED = regex.compile(r"(?r)(?<![\p{L}\d'’-])(?P<w>\p{Lu}[\p{L}\d'’-]*)\s+\Z")
@@ -115,8 +115,8 @@ class _Reader:
         self.pats = lex.patterns
         self.sentences = sentences
         self.found: list[_Candidate] = []
-        self.units = {k.casefold(): v for k, v in lex.units.items()}
-        self.currencies = {k.casefold(): v for k, v in lex.currencies.items()}
+        self.units = self.pats.units_folded
+        self.currencies = self.pats.currencies_folded
 
     # -- the pass ---------------------------------------------------------------------------
 
@@ -448,9 +448,15 @@ class _Reader:
             return False
         word = m["w"].casefold()
         lex = self.lex
-        return not (word in lex.stopwords or word in lex.year_cues or word in lex.months
-                    or word in lex.hedges or word in lex.determiners or word in lex.words
-                    or word in lex.identifier_words)
+        if (word in lex.stopwords or word in lex.year_cues or word in lex.months
+                or word in lex.hedges or word in lex.determiners or word in lex.words
+                or word in lex.identifier_words):
+            return False
+        # 'Nord Stream 2', 'Euro 2024' are names; 'stuurde Moskou 2000 soldaten' counts soldiers
+        following = self.pats.word.match(self.text, c.end + 1) \
+            if self.text[c.end:c.end + 1] == " " else None
+        return following is None or not _PLURAL.search(following.group()) \
+            or following.group().casefold() in lex.stopwords
 
     def _is_year(self, c: _Candidate) -> bool:
         prev = self._previous_word(c.start)
@@ -459,7 +465,8 @@ class _Reader:
             return True
         head = self._head(c.end)
         if strong is False:  # a weak cue: 'in 2014' unless 'in 2000 gevallen'
-            return head is None or not _PLURAL.search(self.text[head.start:head.end])
+            return head is None or c.value % 100 != 0 \
+                or not _PLURAL.search(self.text[head.start:head.end])
         return head is None
 
     def _age_range(self, start: int) -> bool:

@@ -368,9 +368,11 @@ class _Patterns:
                                   if pos != "after" and not f[:1].isalpha()}))
         trigger = (rf"\d+|[{re.escape(symbols)}]|(?<!\w)[-−+](?=\d)|https?://|www\.|@"
                    rf"|(?<!\w)(?:min(?:us)?(?=\s+\d)|de\s+helft|één"
-                   rf"|een(?=\s+(?:op\s+de\s|{_trie(sorted(starts))}))"
+                   rf"|een(?=\s+(?:op\s+de\s|{_trie(sorted(starts))})|[^\W\d_])"
                    rf"|{_trie(sorted(starts))})")
         self.values: dict[str, Decimal | None] = {}  # parse cache, shared by calls
+        self.units_folded = {k.casefold(): v for k, v in lex.units.items()}
+        self.currencies_folded = {k.casefold(): v for k, v in lex.currencies.items()}
         self.trigger = re.compile(trigger)
         self.trigger_ci = re.compile(trigger, re.IGNORECASE)
 
