@@ -95,8 +95,9 @@ class BenchmarkTable(Directive):
         table = tables[name]
         out: list[nodes.Node] = [_table(table["columns"], table["rows"])]
         note = table.get("note")
-        machine = suite.get("machine", {})
-        where = (f"Measured by python -m benchmarks on {suite.get('date', '?')}: "
+        machine = table.get("machine", suite.get("machine", {}))
+        date = table.get("date", suite.get("date", "?"))
+        where = (f"Measured by python -m benchmarks on {date}: "
                  f"Python {machine.get('python', '?')}, {machine.get('cores', '?')} cores, "
                  f"{machine.get('platform', '?')}.")
         out.append(nodes.paragraph(text=f"{note} {where}" if note else where))
