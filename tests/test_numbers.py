@@ -336,6 +336,11 @@ def test_tot_after_a_rising_verb_is_no_hedge() -> None:
     assert [("7 procent", 7, "percent", "exact")] == claims("De rente steeg tot 7 procent.")
 
 
+def test_a_decimal_comma_does_not_end_the_clause_of_a_rising_verb() -> None:
+    assert ("7 procent", 7, "percent", "exact") == claims(
+        "De werkloosheid steeg met 1,5 procentpunt tot 7 procent.")[-1]
+
+
 @pytest.mark.parametrize(
     ("text", "low", "high"),
     [

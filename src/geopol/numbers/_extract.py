@@ -38,7 +38,8 @@ _LETTERS_END = regex.compile(r"\p{L}+\.?$")
 _AGE_NOUN_BEFORE = regex.compile(r"(?r)(?P<noun>\p{L}+)\s+(?:tussen|van)?\s*\Z")
 _SENTENCE_END = regex.compile(r"[.!?…][\"”’'»]?\s+(?=\S)|\n\s*")
 _HAS_LETTER = regex.compile(r"\p{L}")
-_CLAUSE_BREAK = regex.compile(r"[,;:()\"“”„«»]|[.!?…]\s|\n")
+_SPACES = regex.compile(r"\s+")
+_CLAUSE_BREAK = regex.compile(r"[,;:](?!\d)|[()\"“”„«»]|[.!?…]\s|\n")
 _PLAIN_INT = regex.compile(r"^\d+$")
 _SENTENCE_START = regex.compile(r"(?:\A|[.!?…:][\"”’'»]?\s+|\n\s*)\Z")
 
@@ -404,7 +405,7 @@ class _Reader:
         m = self.pats.hedge_before.search(window)
         if m is None:
             return c
-        hedge = self.lex.hedges[regex.sub(r"\s+", " ", m["hedge"]).casefold()]
+        hedge = self.lex.hedges[_SPACES.sub(" ", m["hedge"]).casefold()]
         if c.kind == "date" or c.kind == "ordinal":
             return c
         if hedge == "vague":
