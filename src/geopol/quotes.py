@@ -19,8 +19,8 @@ How it works, in three steps:
 
 The rules, by the name they record in :attr:`~geopol.model.Quote.rule`:
 
-========================== ============================================================
-``quote.attribution_after`` ``"...", zei X.`` / ``"...", liet X weten.`` / ``"...", aldus X.``
+============================ ============================================================
+``quote.attribution_after``  ``"...", zei X.`` / ``"...", liet X weten.`` / ``"...", aldus X.``
 ``quote.attribution_before`` ``X zei: "..."`` / ``In een video zei ze: "..."``
 ``quote.split``              the second part of ``"Deel een", zei X, "deel twee."``
 ``quote.standalone``         ``"..."`` after a sentence that attributes speech; no cue
@@ -34,7 +34,7 @@ The rules, by the name they record in :attr:`~geopol.model.Quote.rule`:
 ``quote.trailing_cue``       ``..., meldt persbureau Reuters.`` / ``..., zo heeft X bekendgemaakt.``
 ``quote.backward``           ``Dat meldt X.``: the content is the previous sentence
 ``quote.naar_eigen_zeggen``  ``X heeft naar eigen zeggen ...``
-========================== ============================================================
+============================ ============================================================
 
 An indirect quote whose content holds a quoted fragment is ``mixed``.
 Quoted words that no rule attributes (scare quotes, titles, names) are no quote.
