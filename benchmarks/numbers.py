@@ -61,6 +61,7 @@ import regex
 from benchmarks.gold import GoldDocument, default_gold_files, locate, read_gold
 from geopol import numbers
 from geopol.model import Document, Span
+from geopol.nlp import Analyser
 
 HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "results"
@@ -82,11 +83,12 @@ class Claim:
     counts: str | None = None
 
 
-def _geopol(doc: Document) -> list[Claim]:
+def _geopol(doc: Document, analyser: Analyser | None = None) -> list[Claim]:
+    sentences = None if analyser is None else analyser.analyse(doc)
     return [
         Claim(c.span, c.value, c.kind, c.hedge, c.low, c.high,
               doc.text_of(c.counts) if c.counts is not None else None)
-        for c in numbers.extract(doc)
+        for c in numbers.extract(doc, sentences=sentences)
     ]
 
 
@@ -316,16 +318,19 @@ def _speed(docs: Sequence[Document], run: Callable[[Document], object],
     return words / best if best > 0 else 0.0
 
 
-def _system(name: str) -> Callable[[Document], list[Claim]]:
+def _system(name: str, analyser: Analyser | None = None) -> Callable[[Document], list[Claim]]:
     if name == "geopol":
-        return _geopol
+        return lambda doc: _geopol(doc, analyser)
     models = PEER_CONFIGURATIONS[name]
     return lambda doc: peer_extract(doc, models)
 
 
 def evaluate(paths: Iterable[str | os.PathLike[str]] | None = None, *, speed: bool = True,
-             peer: bool = True) -> dict[str, Any]:
+             peer: bool = True, analyser: Analyser | None = None) -> dict[str, Any]:
     """The figures for each gold file, for geopol and (when installed) Recognizers-Text.
+
+    With *analyser*, geopol's extractor works on that analyser's sentences (a stanza
+    parse, say) instead of the built-in segmentation.
 
     Returns:
         ``{"files": {name: {"geopol": {...}, "recognizers_numbers": {...} | None,
@@ -352,7 +357,7 @@ def evaluate(paths: Iterable[str | os.PathLike[str]] | None = None, *, speed: bo
         docs = [g.document for g in golds]
         per_file: dict[str, Any] = {}
         for name in systems:
-            extract = _system(name)
+            extract = _system(name, analyser)
             totals: dict[str, int] = {}
             errors: list[str] = []
             for gold in golds:
