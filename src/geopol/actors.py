@@ -147,13 +147,30 @@ class ActorLexicon:
     title_pattern: regex.Pattern[str] = attrs.field(repr=False, eq=False)
     noun_pattern: regex.Pattern[str] = attrs.field(repr=False, eq=False)
     lower_triggers: frozenset[str] = attrs.field(init=False, repr=False, eq=False)
-    _memo: dict[tuple[str, str], object] = attrs.field(
+    portfolio_index: Mapping[str, tuple[tuple[str, ...], ...]] = attrs.field(
+        init=False, repr=False, eq=False
+    )
+    """The words of each portfolio, by first word, longest first (as in :attr:`portfolios`)."""
+    # Answers per word, filled on first use: the phrase and mention rules ask the same
+    # questions about the same words many times per document.
+    _lookups: dict[str, ActorEntry | None] = attrs.field(
         factory=dict, init=False, repr=False, eq=False
     )
+    _titles: dict[str, bool] = attrs.field(factory=dict, init=False, repr=False, eq=False)
+    _nouns: dict[str, bool] = attrs.field(factory=dict, init=False, repr=False, eq=False)
+    _name_words: dict[str, bool] = attrs.field(factory=dict, init=False, repr=False, eq=False)
+    _adjectives: dict[str, bool] = attrs.field(factory=dict, init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
         triggers = frozenset(self.by_adjective) | frozenset(self.pronouns)
         object.__setattr__(self, "lower_triggers", triggers)
+        index: dict[str, list[tuple[str, ...]]] = {}
+        for portfolio in self.portfolios:
+            words = tuple(portfolio.split())
+            if words:
+                index.setdefault(words[0], []).append(words)
+        object.__setattr__(self, "portfolio_index",
+                           MappingProxyType({k: tuple(v) for k, v in index.items()}))
 
     def lookup(self, name: str) -> ActorEntry | None:
         """The entry one of whose names is *name* (case-insensitive; articles ignored).
@@ -161,15 +178,16 @@ class ActorLexicon:
         >>> default_lexicon().lookup("het Kremlin").affiliation
         'rusland'
         """
-        memo = ("lookup", name)
-        if memo in self._memo:
-            return self._memo[memo]  # type: ignore[return-value]  # stored by this method
+        try:
+            return self._lookups[name]
+        except KeyError:
+            pass
         key = _fold(name)
         for article in ("de ", "het ", "'t "):
             if key.startswith(article):
                 key = key[len(article):]
         found = self.by_name.get(key)
-        self._memo[memo] = found
+        self._lookups[name] = found
         return found
 
     def country_of_adjective(self, word: str) -> ActorEntry | None:
@@ -191,24 +209,22 @@ class ActorLexicon:
         >>> default_lexicon().is_title("Kremlinwoordvoerder")
         True
         """
-        memo = ("title", word)
-        found = self._memo.get(memo)
+        found = self._titles.get(word)
         if found is None:
             low = _fold(word)
             found = low in self.titles or self.title_pattern.fullmatch(low) is not None
-            self._memo[memo] = found
-        return bool(found)
+            self._titles[word] = found
+        return found
 
     def is_actor_noun(self, word: str) -> bool:
         """Whether *word* is a common noun naming a group or body (``diplomaten``,
         ``kiescommissie``)."""
-        memo = ("noun", word)
-        found = self._memo.get(memo)
+        found = self._nouns.get(word)
         if found is None:
             low = _fold(word)
             found = low in self.actor_nouns or self.noun_pattern.fullmatch(low) is not None
-            self._memo[memo] = found
-        return bool(found)
+            self._nouns[word] = found
+        return found
 
 
 def _fold(text: str) -> str:
@@ -360,10 +376,23 @@ def _is_cap(word: str) -> bool:
 
 
 def _is_name_word(word: str, lex: ActorLexicon) -> bool:
-    return _is_cap(word) and any(c.isalpha() for c in word) and word.casefold() not in lex.stopwords
+    found = lex._name_words.get(word)
+    if found is None:
+        found = _is_cap(word) and any(c.isalpha() for c in word) and (
+            word.casefold() not in lex.stopwords)
+        lex._name_words[word] = found
+    return found
 
 
 def _is_adjective(word: str, lex: ActorLexicon) -> bool:
+    found = lex._adjectives.get(word)
+    if found is None:
+        found = _adjective_rule(word, lex)
+        lex._adjectives[word] = found
+    return found
+
+
+def _adjective_rule(word: str, lex: ActorLexicon) -> bool:
     low = word.casefold()
     if low in lex.modifiers or low.startswith(("oud-", "ex-", "pro-")):
         return True
@@ -408,11 +437,14 @@ class ActorPhrase:
 
 def _portfolio_at(tokens: Sequence[Tok], i: int, lex: ActorLexicon) -> int:
     """Number of tokens of a portfolio (``Buitenlandse Zaken``) starting at *i*, or 0."""
-    if i >= len(tokens) or not _is_cap(tokens[i].text):
+    if i >= len(tokens):
         return 0
-    for portfolio in lex.portfolios:
-        words = portfolio.split()
-        if words[0] == tokens[i].text and [t.text for t in tokens[i : i + len(words)]] == words:
+    first = tokens[i].text
+    candidates = lex.portfolio_index.get(first)
+    if candidates is None or not _is_cap(first):
+        return 0
+    for words in candidates:
+        if tuple(t.text for t in tokens[i : i + len(words)]) == words:
             return len(words)
     return 0
 
@@ -706,9 +738,17 @@ def find_mentions(
         tokens = tokenize(text)
     mentions: list[ActorMention] = []
     kind: MentionKind
-    i = 0
     n = len(tokens)
-    while i < n:
+    lower = lex.lower_triggers
+    # Only a capitalised word or a lower-case trigger can begin a mention: find those in
+    # one pass, then visit them, skipping the ones a name run has taken already.
+    starts = [k for k, tok in enumerate(tokens)
+              if tok.text in lower or (tok.text[:1].isupper() and tok.text[:1].isalpha())]
+    i = 0
+    for k in starts:
+        if k < i:
+            continue
+        i = k
         tok = tokens[i]
         word = tok.text
         low = word.casefold()
@@ -756,7 +796,7 @@ def find_mentions(
                                              entry=lex.lookup(name), title=title))
                 i = end
                 continue
-        elif word not in lex.lower_triggers:
+        elif word not in lower:
             pass
         elif word[:1].isalpha():
             entry = lex.country_of_adjective(word)
@@ -786,8 +826,17 @@ def find_mentions(
 # -- chains -------------------------------------------------------------------------------------
 
 
-def _name_key(name: str) -> list[str]:
-    return _fold(name).split()
+def _name_key(name: str) -> tuple[str, ...]:
+    return tuple(_fold(name).split())
+
+
+class _ActorFields(NamedTuple):
+    """What :meth:`ActorResolver.actor_for_name` finds for a name, less the mention."""
+
+    name: str
+    id: str | None
+    kind: ActorKind | None
+    affiliation: str | None
 
 
 class ActorResolver:
@@ -808,27 +857,48 @@ class ActorResolver:
         self.mentions = find_mentions(doc, lexicon=lexicon, tokens=self.tokens)
         names = [m for m in self.mentions if m.kind == "name"]
         self._names = names
+        # per-name answers, filled on first use (the resolver never changes once built)
+        self._keys: dict[str, tuple[str, ...]] = {}
+        self._fullest_of: dict[str, str] = {}
+        self._actor_fields: dict[tuple[str, str | None], _ActorFields] = {}
         # fullest written name per surname (last word), and per packaged entry
         self._fullest: dict[str, str] = {}
         self._by_entry: dict[str, str] = {}
         for m in names:
-            key = _name_key(m.text)
+            key = self._key(m.text)
             if not key:
                 continue
             best = self._fullest.get(key[-1])
-            if best is None or len(_name_key(best)) < len(key):
+            if best is None or len(self._key(best)) < len(key):
                 self._fullest[key[-1]] = m.text
             if m.entry is not None:
                 cur = self._by_entry.get(m.entry.key)
-                if cur is None or len(_name_key(cur)) < len(key):
+                if cur is None or len(self._key(cur)) < len(key):
                     self._by_entry[m.entry.key] = m.text
+        # surnames (last words) the document introduces with a person's title
+        self._titled_surnames = {
+            self._key(m.text)[-1:] for m in names
+            if m.title is not None and not lexicon.is_actor_noun(m.title)
+        }
+
+    def _key(self, name: str) -> tuple[str, ...]:
+        key = self._keys.get(name)
+        if key is None:
+            key = self._keys[name] = _name_key(name)
+        return key
 
     # names
 
     def fullest_name(self, name: str) -> str:
         """The fullest name the document gives the actor *name* (``Blinken`` ->
         ``Anthony Blinken``); *name* itself when there is none fuller."""
-        key = _name_key(name)
+        best = self._fullest_of.get(name)
+        if best is None:
+            best = self._fullest_of[name] = self._find_fullest(name)
+        return best
+
+    def _find_fullest(self, name: str) -> str:
+        key = self._key(name)
         if not key:
             return name
         entry = self.lexicon.lookup(name)
@@ -836,11 +906,11 @@ class ActorResolver:
         if entry is not None and entry.key in self._by_entry:
             candidates.append(self._by_entry[entry.key])
         full = self._fullest.get(key[-1])
-        if full is not None and _name_key(full)[-len(key):] == key:
+        if full is not None and self._key(full)[-len(key):] == key:
             candidates.append(full)
         best = name
         for candidate in candidates:
-            if len(_name_key(candidate)) > len(_name_key(best)):
+            if len(self._key(candidate)) > len(self._key(best)):
                 best = candidate
         return best
 
@@ -848,6 +918,15 @@ class ActorResolver:
         self, name: str, mention: Span | None, affiliation: ActorEntry | None = None
     ) -> Actor:
         """The :class:`~geopol.model.Actor` for a written name."""
+        # the answer depends on the affiliation through its name only
+        memo = (name, None if affiliation is None else affiliation.name)
+        fields = self._actor_fields.get(memo)
+        if fields is None:
+            fields = self._actor_fields[memo] = self._fields_for_name(name, affiliation)
+        full, qid, kind, affiliation_name = fields
+        return Actor(name=full, mention=mention, id=qid, kind=kind, affiliation=affiliation_name)
+
+    def _fields_for_name(self, name: str, affiliation: ActorEntry | None) -> _ActorFields:
         full = self.fullest_name(name)
         entry = self.lexicon.lookup(full) or self.lexicon.lookup(name)
         kind: ActorKind | None = None
@@ -855,29 +934,17 @@ class ActorResolver:
         if entry is not None:
             kind, qid = entry.kind, entry.qid
             affiliation = self.lexicon.affiliation_of(entry) or affiliation
-        elif any(self.lexicon.is_actor_noun(w) for w in _name_key(full)):
+        elif any(self.lexicon.is_actor_noun(w) for w in self._key(full)):
             kind = "organisation"
         elif self._person_title(full):
             kind = "person"
-        elif len(_name_key(full)) >= 2 and all(_is_cap(w) or w.islower() for w in full.split()):
+        elif len(self._key(full)) >= 2 and all(_is_cap(w) or w.islower() for w in full.split()):
             kind = "person" if sum(_is_cap(w) for w in full.split()) >= 2 else None
-        return Actor(
-            name=full,
-            mention=mention,
-            id=qid,
-            kind=kind,
-            affiliation=None if affiliation is None else affiliation.name,
-        )
+        return _ActorFields(full, qid, kind, None if affiliation is None else affiliation.name)
 
     def _person_title(self, name: str) -> bool:
         """Whether the document introduces *name* (or its surname) with a person's title."""
-        key = _name_key(name)
-        for m in self._names:
-            if m.title is None or self.lexicon.is_actor_noun(m.title):
-                continue
-            if _name_key(m.text)[-1:] == key[-1:]:
-                return True
-        return False
+        return self._key(name)[-1:] in self._titled_surnames
 
     # phrases
 

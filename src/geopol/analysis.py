@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from geopol import numbers, quotes, stance
+from geopol import actors, numbers, quotes, stance
 from geopol.model import Analysis, Document
 from geopol.nlp import Analyser, RulesAnalyser
 
@@ -23,10 +23,15 @@ def analyze(doc: Document, *, analyser: Analyser | None = None) -> Analysis:
     .. versionadded:: 0.1.0
     """
     sentences = (analyser or RulesAnalyser()).analyse(doc)
-    found_quotes = quotes.extract(doc, sentences=sentences)
+    # The actor chains (mentions, fullest names, sentence subjects) serve both the
+    # quote speakers and the stance holders: build them once.
+    quote_lexicon = quotes.default_lexicon()
+    chains = actors.resolver(doc, lexicon=quote_lexicon.actors)
+    found_quotes = quotes.extract(doc, sentences=sentences, lexicon=quote_lexicon,
+                                  resolver=chains)
     return Analysis(
         document=doc,
         quotes=found_quotes,
-        stances=stance.extract(doc, sentences=sentences, quotes=found_quotes),
+        stances=stance.extract(doc, sentences=sentences, quotes=found_quotes, resolver=chains),
         numbers=numbers.extract(doc, sentences=sentences),
     )

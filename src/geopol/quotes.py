@@ -417,13 +417,14 @@ def _trim(text: str, start: int, end: int) -> Span | None:
 class _Rules:
     """The quote rules over one document."""
 
-    def __init__(self, doc: Document, sentences: Sequence[Sentence], lex: QuoteLexicon) -> None:
+    def __init__(self, doc: Document, sentences: Sequence[Sentence], lex: QuoteLexicon,
+                 tokens: Sequence[Tok]) -> None:
         self.doc = doc
         self.text = doc.text
         self.lex = lex
         self.alex = lex.actors
         self.pairs = quote_pairs(doc.text, lexicon=lex)
-        self.tokens = tokenize(doc.text)
+        self.tokens = tokens
         self.starts = [t.start for t in self.tokens]
         self.units = []
         for span in _units(doc, sentences, self.pairs):
@@ -1013,6 +1014,7 @@ def extract(
     *,
     sentences: Sequence[Sentence] | None = None,
     lexicon: QuoteLexicon | None = None,
+    resolver: ActorResolver | None = None,
 ) -> tuple[Quote, ...]:
     """Direct, indirect and mixed quotes of *doc*, in text order.
 
@@ -1020,6 +1022,10 @@ def extract(
         doc: a loaded document.
         sentences: its sentences (from an analyser); the built-in segmentation by default.
         lexicon: the language data; :func:`default_lexicon` by default.
+        resolver: the actor chains of *doc* (:func:`geopol.actors.resolver`, built with the
+            lexicon's actor data) when the caller has them already, as
+            :func:`geopol.analyze` does to share them with the stance extractor;
+            built here when ``None``.
 
     Returns:
         One :class:`~geopol.model.Quote` per quote, its ``rule`` naming the rule that found it.
@@ -1037,9 +1043,10 @@ def extract(
     lex = lexicon or default_lexicon()
     if not doc.text.strip():
         return ()
-    rules = _Rules(doc, sentences_of(doc, sentences), lex)
+    tokens = tokenize(doc.text) if resolver is None else resolver.tokens
+    rules = _Rules(doc, sentences_of(doc, sentences), lex, tokens)
     candidates = [*rules.direct(), *rules.indirect()]
     if not candidates:
         return ()
-    found = actors.resolver(doc, lexicon=lex.actors, tokens=rules.tokens)
+    found = resolver or actors.resolver(doc, lexicon=lex.actors, tokens=tokens)
     return _resolve(rules, candidates, found)

@@ -500,10 +500,11 @@ def _np_end(s: _Sentence, j: int, stop: int) -> int:
 class _Context:
     """What one document's extraction shares: the actor chains, the quotes."""
 
-    def __init__(self, doc: Document, quotes: Sequence[Quote]) -> None:
+    def __init__(self, doc: Document, quotes: Sequence[Quote],
+                 resolver: actors.ActorResolver | None = None) -> None:
         self.doc = doc
         self.quotes = tuple(quotes)
-        self._resolver: actors.ActorResolver | None = None
+        self._resolver = resolver
         self.salient = tuple(
             (q.content.start, q.speaker) for q in self.quotes if q.speaker is not None
         )
@@ -1396,6 +1397,7 @@ def extract(
     sentences: Sequence[Sentence] | None = None,
     quotes: Sequence[Quote] | None = None,
     lexicon: Lexicon | None = None,
+    resolver: actors.ActorResolver | None = None,
 ) -> tuple[Stance, ...]:
     """Find the explicit stances of *doc*, in text order.
 
@@ -1407,6 +1409,9 @@ def extract(
         quotes: the document's quotes (:func:`geopol.quotes.extract`); first-person holders
             inside a quote (``Wij willen geen conflict``) resolve to its speaker.
         lexicon: the cue data; :func:`default_lexicon` by default.
+        resolver: the actor chains of *doc* (:func:`geopol.actors.resolver`) when the caller
+            has them already, as :func:`geopol.analyze` does to share them with the quote
+            extractor; built here, when a holder needs them, if ``None``.
 
     Returns:
         The stances, ordered by the start of their cue.
@@ -1433,7 +1438,7 @@ def extract(
         k = bisect.bisect_right(starts, offset) - 1
         if k >= 0 and (not wanted or wanted[-1] != k) and offset < spans[k].span.end:
             wanted.append(k)
-    ctx = _Context(doc, quotes or ())
+    ctx = _Context(doc, quotes or (), resolver)
     found: list[Stance] = []
     seen: set[tuple[int, int, int, str]] = set()
     for k in wanted:
