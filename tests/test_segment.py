@@ -273,6 +273,17 @@ def test_segmenting_twice_gives_equal_results(text: str) -> None:
     assert segment(text) == segment(text)
 
 
+@settings(max_examples=100, deadline=None)
+@given(texts)
+def test_sentences_without_tokens_have_the_spans_of_sentences_with_tokens(text: str) -> None:
+    expected = [sentence.span for sentence in segment(text)]
+
+    found = segment(text, tokens=False)
+
+    assert expected == [sentence.span for sentence in found]
+    assert all(not sentence.tokens for sentence in found)
+
+
 # --- the benchmark's scoring -----------------------------------------------------------
 
 

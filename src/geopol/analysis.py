@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from geopol import actors, numbers, quotes, stance
-from geopol.model import Analysis, Document
+from geopol.model import Analysis, Document, Sentence
 from geopol.nlp import Analyser, RulesAnalyser
+from geopol.text.segment import segment
 
 __all__ = ["analyze"]
 
@@ -22,7 +23,7 @@ def analyze(doc: Document, *, analyser: Analyser | None = None) -> Analysis:
 
     .. versionadded:: 0.1.0
     """
-    sentences = (analyser or RulesAnalyser()).analyse(doc)
+    sentences = _sentences(doc, analyser)
     # The actor chains (mentions, fullest names, sentence subjects) serve both the
     # quote speakers and the stance holders: build them once.
     quote_lexicon = quotes.default_lexicon()
@@ -35,3 +36,17 @@ def analyze(doc: Document, *, analyser: Analyser | None = None) -> Analysis:
         stances=stance.extract(doc, sentences=sentences, quotes=found_quotes, resolver=chains),
         numbers=numbers.extract(doc, sentences=sentences),
     )
+
+
+def _sentences(doc: Document, analyser: Analyser | None) -> tuple[Sentence, ...]:
+    """The sentences the extractors work on.
+
+    The tokens of the built-in segmentation carry no annotation (no lemma, tag or head),
+    and the extractors read a sentence's tokens only for such annotation: on that path
+    they get the sentence spans alone, which saves building an object per word.
+    """
+    if analyser is not None and type(analyser) is not RulesAnalyser:
+        return analyser.analyse(doc)
+    if doc.parse is not None:
+        return doc.parse
+    return tuple(segment(doc.text, tokens=False))

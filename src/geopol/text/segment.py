@@ -287,7 +287,7 @@ def _sentence_ends(text: str, spans: Sequence[tuple[int, int]], starts: Sequence
     return sorted(ends)
 
 
-def segment(text: str) -> list[Sentence]:
+def segment(text: str, *, tokens: bool = True) -> list[Sentence]:
     """Split *text* into sentences and tokens, with character offsets into *text*.
 
     Never raises on any string; sentences and tokens never start or end with whitespace,
@@ -295,9 +295,11 @@ def segment(text: str) -> list[Sentence]:
 
     Args:
         text: the text to split, as loaded.
+        tokens: whether the sentences carry their tokens; without them (for callers that
+            need the sentence spans only) segmentation takes about half the time.
 
     Returns:
-        The sentences in text order, each with its tokens.
+        The sentences in text order, each with its tokens (none when *tokens* is false).
 
     >>> text = 'Dhr. Rutte kwam om 13.45 uur aan. "Ja." Hij ging.'
     >>> [text[s.span.start:s.span.end] for s in segment(text)]
@@ -316,7 +318,11 @@ def segment(text: str) -> list[Sentence]:
     sentences = []
     first = 0
     for last in [*_sentence_ends(text, spans, starts, rules.sentence_final), len(spans) - 1]:
-        tokens = tuple([make(start, end) for start, end in spans[first : last + 1]])
-        sentences.append(Sentence(span=Span(spans[first][0], spans[last][1]), tokens=tokens))
+        span = Span(spans[first][0], spans[last][1])
+        if tokens:
+            found = tuple([make(start, end) for start, end in spans[first : last + 1]])
+            sentences.append(Sentence(span=span, tokens=found))
+        else:
+            sentences.append(Sentence(span=span))
         first = last + 1
     return sentences
