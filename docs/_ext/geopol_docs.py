@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from docutils import nodes
-from docutils.parsers.rst import Directive
+from docutils.parsers.rst import Directive, directives
 from sphinx.application import Sphinx
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -79,19 +79,21 @@ class DataFiles(Directive):
 
 
 class BenchmarkTable(Directive):
-    """One table of the benchmark suite's latest results."""
+    """One table of the benchmark suite's latest results (or of a kept earlier run, ``:run:``)."""
 
     required_arguments = 1
+    option_spec = {"run": directives.unchanged}
 
     def run(self) -> list[nodes.Node]:
         name = self.arguments[0]
-        if not SUITE.exists():
+        suite_file = SUITE.with_name(self.options["run"]) if "run" in self.options else SUITE
+        if not suite_file.exists():
             return [nodes.paragraph(text=f"No benchmark results yet ({SUITE.name} is missing): "
                                          "run python -m benchmarks.")]
-        suite = json.loads(SUITE.read_text(encoding="utf-8"))
+        suite = json.loads(suite_file.read_text(encoding="utf-8"))
         tables = {t["name"]: t for t in suite["tables"]}
         if name not in tables:
-            raise self.error(f"benchmark table {name!r} is not in {SUITE}: {sorted(tables)}")
+            raise self.error(f"benchmark table {name!r} is not in {suite_file}: {sorted(tables)}")
         table = tables[name]
         out: list[nodes.Node] = [_table(table["columns"], table["rows"])]
         note = table.get("note")
