@@ -17,7 +17,7 @@ from geopol.errors import (
     InputError,
     ModelNotFoundError,
 )
-from geopol.io import load
+from geopol.io import LoadReport, load
 from geopol.model import (
     Actor,
     Analysis,
@@ -45,6 +45,7 @@ __all__ = [
     "GeopolError",
     "GeopolWarning",
     "InputError",
+    "LoadReport",
     "ModelNotFoundError",
     "NumericClaim",
     "PartialDate",
