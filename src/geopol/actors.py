@@ -47,6 +47,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import os
 from collections.abc import Iterable, Mapping, Sequence
 from types import MappingProxyType
@@ -356,6 +357,7 @@ class Tok(NamedTuple):
 
 
 _TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}]++(?:['’\-.][\p{L}\p{M}\p{N}]++)*+|\S")
+_TOKEN_SPLIT = regex.compile(f"({_TOKEN.pattern})")
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Tok]:
@@ -364,8 +366,23 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Tok]:
     >>> [t.text for t in tokenize("Kremlinwoordvoerder Peskov zei: 'nee'.")]
     ['Kremlinwoordvoerder', 'Peskov', 'zei', ':', "'", 'nee', "'", '.']
     """
+    if start == 0 and end is None:
+        return _whole_text_tokens(text)
     stop = len(text) if end is None else end
     return [Tok(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, stop)]
+
+
+def _whole_text_tokens(text: str) -> list[Tok]:
+    """:func:`tokenize` over a whole text, without a Python step per token.
+
+    Splitting on the token pattern (in a group) gives whitespace and tokens in turn;
+    the running sum of their lengths gives the offsets, and ``tuple.__new__`` mapped
+    over the columns builds the tokens in C.
+    """
+    pieces = _TOKEN_SPLIT.split(text)  # space, token, space, token, ..., space
+    offsets = list(itertools.accumulate(map(len, pieces), initial=0))
+    columns = zip(offsets[1:-1:2], offsets[2::2], pieces[1::2], strict=True)
+    return list(map(tuple.__new__, itertools.repeat(Tok), columns))
 
 
 _AGE = regex.compile(r"\d+-jarige?")

@@ -50,6 +50,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from types import MappingProxyType
@@ -306,9 +307,38 @@ _PUNCT = frozenset(",;:.!?()[]–—")
 _MAX_TARGET = 30  # tokens
 
 
+_TOKEN_SPLIT = regex.compile(f"({_TOKEN.pattern})")
+_WORD_SPLIT = regex.compile(r"(\w+)")
+
+
 def _tokens(text: str, start: int, end: int) -> list[_Tok]:
-    return [_Tok(m.start(), m.end(), m.group(), m.group().casefold())
-            for m in _TOKEN.finditer(text, start, end)]
+    """The tokens of ``text[start:end]``, without a Python step per token.
+
+    Splitting the slice on the token pattern (in a group) gives whitespace and tokens
+    in turn; the running sum of their lengths gives the offsets, and ``tuple.__new__``
+    mapped over the columns builds the tokens in C. The pattern's lookarounds see the
+    slice's end as the text's end, as ``finditer(text, start, end)`` would.
+    """
+    pieces = _TOKEN_SPLIT.split(text[start:end])  # space, token, space, ..., space
+    offsets = list(itertools.accumulate(map(len, pieces), initial=start))
+    words = pieces[1::2]
+    columns = zip(offsets[1:-1:2], offsets[2::2], words, map(str.casefold, words), strict=True)
+    return list(map(tuple.__new__, itertools.repeat(_Tok), columns))
+
+
+def _cue_word_offsets(text: str, heads: frozenset[str]) -> list[int]:
+    """Where the words (``\\w+``) whose lower case can begin a cue start, in order.
+
+    Split, like :func:`_tokens`, so that only the hits cost a Python step.
+    """
+    pieces = _WORD_SPLIT.split(text)  # non-word, word, non-word, ..., non-word
+    words = pieces[1::2]
+    found = list(itertools.compress(range(len(words)),
+                                    map(heads.__contains__, map(str.casefold, words))))
+    if not found:
+        return []
+    offsets = list(itertools.accumulate(map(len, pieces), initial=0))
+    return [offsets[2 * k + 1] for k in found]
 
 
 class _Sentence:
@@ -1428,7 +1458,7 @@ def extract(
     lex = lexicon or default_lexicon()
     text = doc.text
     heads = lex._heads
-    hits = [m.start() for m in _WORD.finditer(text) if m.group().casefold() in heads]
+    hits = _cue_word_offsets(text, heads)
     if not hits:
         return ()
     spans = sentences_of(doc, sentences)
