@@ -308,7 +308,6 @@ _MAX_TARGET = 30  # tokens
 
 
 _TOKEN_SPLIT = regex.compile(f"({_TOKEN.pattern})")
-_WORD_SPLIT = regex.compile(r"(\w+)")
 
 
 def _tokens(text: str, start: int, end: int) -> list[_Tok]:
@@ -324,21 +323,6 @@ def _tokens(text: str, start: int, end: int) -> list[_Tok]:
     words = pieces[1::2]
     columns = zip(offsets[1:-1:2], offsets[2::2], words, map(str.casefold, words), strict=True)
     return list(map(tuple.__new__, itertools.repeat(_Tok), columns))
-
-
-def _cue_word_offsets(text: str, heads: frozenset[str]) -> list[int]:
-    """Where the words (``\\w+``) whose lower case can begin a cue start, in order.
-
-    Split, like :func:`_tokens`, so that only the hits cost a Python step.
-    """
-    pieces = _WORD_SPLIT.split(text)  # non-word, word, non-word, ..., non-word
-    words = pieces[1::2]
-    found = list(itertools.compress(range(len(words)),
-                                    map(heads.__contains__, map(str.casefold, words))))
-    if not found:
-        return []
-    offsets = list(itertools.accumulate(map(len, pieces), initial=0))
-    return [offsets[2 * k + 1] for k in found]
 
 
 class _Sentence:
@@ -1458,7 +1442,7 @@ def extract(
     lex = lexicon or default_lexicon()
     text = doc.text
     heads = lex._heads
-    hits = _cue_word_offsets(text, heads)
+    hits = [m.start() for m in _WORD.finditer(text) if m.group().casefold() in heads]
     if not hits:
         return ()
     spans = sentences_of(doc, sentences)
