@@ -847,6 +847,12 @@ def _name_key(name: str) -> tuple[str, ...]:
     return tuple(_fold(name).split())
 
 
+# The first character of a text, of a line, and after a final mark and a space. The
+# search is anchored on the line break or space itself (the mark is checked behind it):
+# the same matches as looking behind at every position, at less than half the cost.
+_SENTENCE_START = regex.compile(r"(?:^|\n|\s(?<=[.!?:]\s))\s*+(\S)")
+
+
 class _ActorFields(NamedTuple):
     """What :meth:`ActorResolver.actor_for_name` finds for a name, less the mention."""
 
@@ -1067,7 +1073,7 @@ class ActorResolver:
     def _subject_list(self) -> tuple[tuple[int, Actor], ...]:
         text = self.doc.text
         out: list[tuple[int, Actor]] = []
-        for match in regex.finditer(r"(?:^|(?<=[.!?:]\s)|(?<=\n))\s*+(\S)", text):
+        for match in _SENTENCE_START.finditer(text):
             index = bisect.bisect_left(self._starts, match.start(1))
             tokens = self.tokens[index : index + 40]
             if tokens and tokens[0].text.casefold() in ("ook", "maar", "en", "zelfs"):
