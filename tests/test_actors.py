@@ -155,3 +155,17 @@ def test_a_malformed_actor_file_names_the_file(tmp_path: Path) -> None:
 def test_mentions_of_any_text_point_at_their_own_words(text: str) -> None:
     for mention in actors.find_mentions(_doc(text)):
         assert text[mention.span.start:mention.span.end] == mention.text
+
+
+def test_resolver_parse_phrase_equals_parse_phrase_at_every_offset() -> None:
+    text = ("De Amerikaanse minister van Buitenlandse Zaken Anthony Blinken sprak. "
+            "Volgens Kremlinwoordvoerder Dmitri Peskov is zo'n 'besluit' onaanvaardbaar.")
+    chains = actors.resolver(_doc(text))
+
+    for start in range(len(text) + 1):
+        for end in (None, len(text), start, start + 5, text.find(".", start) + 1):
+            if end is not None and end < start:
+                continue
+            expected = actors.parse_phrase(text, start, end=end)
+
+            assert expected == chains.parse_phrase(start, end=end), (start, end)

@@ -996,6 +996,38 @@ class ActorResolver:
                          else phrase.affiliation.name)
         return self.actor_for_name(phrase.name, phrase.name_span, phrase.affiliation)
 
+    def parse_phrase(self, start: int, *, end: int | None = None, loose: bool = False
+                     ) -> ActorPhrase | None:
+        """:func:`parse_phrase` over the document text, with the resolver's actor data.
+
+        The same phrase, found faster: the tokens come from the document's tokens
+        instead of a new pass of the tokenizer.
+        """
+        text = self.doc.text
+        stop = len(text) if end is None else end
+        found = _phrase_from_tokens(text, self._tokens_between(start, min(stop, start + 160)),
+                                    0, self.lexicon, loose=loose)
+        return None if found is None else found[0]
+
+    def _tokens_between(self, start: int, stop: int) -> Sequence[Tok]:
+        """``tokenize(text, start, stop)``, taken from the document's tokens.
+
+        The token pattern has no lookaround, so a window's tokens are the document's,
+        except where the window begins inside a token and for a token it cuts off at its
+        end: those are tokenized again.
+        """
+        text = self.doc.text
+        if not 0 <= start <= stop <= len(text):
+            return tokenize(text, start, stop)
+        index = bisect.bisect_left(self._starts, start)
+        if index > 0 and self.tokens[index - 1].end > start:
+            return tokenize(text, start, stop)  # the window begins inside a token
+        after = bisect.bisect_left(self._starts, stop, index)
+        if after == index or self.tokens[after - 1].end <= stop:
+            return self.tokens[index:after]
+        cut = self.tokens[after - 1]
+        return [*self.tokens[index : after - 1], *tokenize(text, cut.start, stop)]
+
     def resolve_at(
         self, start: int, *, loose: bool = False, salient: Sequence[tuple[int, Actor]] = ()
     ) -> Actor | None:

@@ -325,6 +325,9 @@ def _tokens(text: str, start: int, end: int) -> list[_Tok]:
     return list(map(tuple.__new__, itertools.repeat(_Tok), columns))
 
 
+_UNKNOWN = "unknown"  # not yet computed (a value _Sentence._opens_clause never gives)
+
+
 class _Sentence:
     """The words of one sentence and what the rules ask about them."""
 
@@ -339,7 +342,7 @@ class _Sentence:
         table = lex._classes
         empty: frozenset[str] = frozenset()
         self.cls = [table.get(t.low, empty) for t in self.toks]
-        self._opens: list[str | None] | None = None
+        self._opens: list[str | None] = [_UNKNOWN] * self.n
 
     # word classes
 
@@ -394,10 +397,13 @@ class _Sentence:
     # clauses
 
     def opens_clause(self, i: int) -> str | None:
-        """What token *i* does at the left edge of a clause (computed once per sentence)."""
-        if self._opens is None:
-            self._opens = [self._opens_clause(k) for k in range(self.n)]
-        return self._opens[i] if 0 <= i < self.n else None
+        """What token *i* does at the left edge of a clause (computed once per token)."""
+        if not 0 <= i < self.n:
+            return None
+        found = self._opens[i]
+        if found is _UNKNOWN:
+            found = self._opens[i] = self._opens_clause(i)
+        return found
 
     def _opens_clause(self, i: int) -> str | None:
         """What token *i* does at the left edge of a clause, if it opens one.
@@ -577,16 +583,14 @@ def _resolve(ctx: _Context, s: _Sentence, a: int, b: int) -> Actor | None:
     else the actor mention that ends the phrase, else the phrase without determiners."""
     res = ctx.resolver
     end = s.toks[b - 1].end
-    phrase = actors.parse_phrase(ctx.doc.text, s.toks[a].start, end=s.span.end,
-                                 lexicon=res.lexicon)
+    phrase = res.parse_phrase(s.toks[a].start, end=s.span.end)
     if phrase is not None and phrase.name_span.end <= end:
         after = next((k for k in range(a, b) if s.toks[k].start >= phrase.name_span.end), b)
         if (phrase.kind == "name" and after < b and s.is_word(after) and not s.is_cap(after)
                 and " " not in ctx.doc.text_of(phrase.name_span)):
             # a capitalised adjective read as a name: "Vlaams minister Bart Somers",
             # "de Baltische staten"
-            title = actors.parse_phrase(ctx.doc.text, s.toks[after].start, end=s.span.end,
-                                        lexicon=res.lexicon)
+            title = res.parse_phrase(s.toks[after].start, end=s.span.end)
             if title is not None and title.kind != "noun" and title.name_span.end <= end:
                 return res.resolve_phrase(title, salient=ctx.salient)
         else:
