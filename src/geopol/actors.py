@@ -803,8 +803,8 @@ def find_mentions(
                 else:
                     # "minister van Buitenlandse Zaken Anthony Blinken"
                     for back in range(3, 7):
-                        if i - back >= 0 and lex.is_title(tokens[i - back].text) and (
-                            tokens[i - back + 1].text in ("van", "voor")
+                        if i - back >= 0 and tokens[i - back + 1].text in ("van", "voor") and (
+                            lex.is_title(tokens[i - back].text)
                             and _portfolio_at(tokens, i - back + 2, lex) == back - 2
                         ):
                             title = tokens[i - back].text
