@@ -4,6 +4,7 @@
     python -m benchmarks --size 100MB --workers 2
     python -m benchmarks --scaling 10MB 100MB 1GB
     python -m benchmarks --gold my-gold.jsonl --corpus my-corpus.jsonl
+    python -m benchmarks --model-dir ~/stanza_resources   # stanza with your own models too
 
 It prints one table per part and writes them all to ``benchmarks/results/suite.json``,
 which the documentation renders (``.. geopol-benchmark::``), so that every figure in
@@ -173,12 +174,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--no-train", action="store_true",
                         help="leave the UD train file out of the segmentation scores")
     parser.add_argument("--only", nargs="+",
-                        choices=["segmentation", "quotes", "stances", "numbers", "throughput"],
+                        choices=["segmentation", "quotes", "stances", "numbers", "analysers",
+                                 "throughput"],
                         help="run only these parts")
+    parser.add_argument("--model-dir", type=Path, action="append", default=[],
+                        help="also compare stanza with this model directory of yours (repeatable)")
     parser.add_argument("--output", type=Path, default=RESULTS / "suite.json")
     args = parser.parse_args(argv)
 
-    parts = set(args.only or ["segmentation", "quotes", "stances", "numbers", "throughput"])
+    parts = set(args.only or ["segmentation", "quotes", "stances", "numbers", "analysers",
+                              "throughput"])
     paths = gold_files(args.gold)
     tables: list[Table] = []
     if "segmentation" in parts:
@@ -189,6 +194,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         if name in parts:
             tables.append(make(paths))
             print_table(tables[-1])
+    if "analysers" in parts:
+        from benchmarks.analysers import TEST_MODEL, analysers_table
+
+        model_dirs = ([TEST_MODEL] if TEST_MODEL.exists() else []) + list(args.model_dir)
+        tables.append(analysers_table(paths, model_dirs))
+        print_table(tables[-1])
     if "throughput" in parts:
         corpus = args.corpus or throughput_bench.corpus_path(args.size)
         table, _ = throughput_table(corpus, workers=args.workers)
