@@ -193,3 +193,21 @@ def test_clicking_a_highlight_selects_its_entries_in_the_browser(
     assert [["q1"], ["q1", "s1"], ["n1"]] == clicked
     assert "count: 100" in title and "(exact)" in title
     assert [] == [e for e in errors if e.get("level") == "SEVERE"]
+
+
+def test_the_render_command_writes_one_page_or_a_site(tmp_path: Path) -> None:
+    from geopol.cli import main
+
+    page = tmp_path / "seed.html"
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text('{"id": "a", "text": "Rutte zei dat het kabinet 40 miljoen uittrekt."}\n'
+                      '{"id": "b", "text": "Volgens de NAVO staan er 100.000 soldaten klaar."}\n',
+                      encoding="utf-8")
+
+    assert 0 == main(["render", "--quiet", str(SEED), "-o", str(page)])
+    assert 0 == main(["render", "--quiet", str(corpus), "-o", str(tmp_path / "site")])
+    assert 1 == main(["render", "--quiet", str(corpus), "-o", str(tmp_path / "one.html")])
+
+    assert "De Amerikaanse minister" in page.read_text(encoding="utf-8")
+    index = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert "00001-a.html" in index and "00002-b.html" in index
