@@ -2,20 +2,28 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from geopol import actors, numbers, quotes, stance
 from geopol.model import Analysis, Document, Sentence
 from geopol.nlp import Analyser, RulesAnalyser
-from geopol.text.segment import segment
 
-__all__ = ["analyze"]
+__all__ = ["analyze", "analyze_batch"]
 
 
-def analyze(doc: Document, *, analyser: Analyser | None = None) -> Analysis:
+def analyze(
+    doc: Document,
+    *,
+    analyser: Analyser | None = None,
+    sentences: Sequence[Sentence] | None = None,
+) -> Analysis:
     """Quotes, stances and numeric claims of one document.
 
     Args:
         doc: a loaded document.
         analyser: how to split and parse the text; the built-in rules by default.
+        sentences: the document's sentences from an analyser that already ran
+            (:func:`analyze_batch` passes them); *analyser* is then not used.
 
     >>> from geopol.model import Document
     >>> analyze(Document(id="d", text="Er vielen bijna 100 doden.")).document.id
@@ -23,7 +31,8 @@ def analyze(doc: Document, *, analyser: Analyser | None = None) -> Analysis:
 
     .. versionadded:: 0.1.0
     """
-    sentences = _sentences(doc, analyser)
+    if sentences is None:
+        sentences = (analyser or _DEFAULT).analyse(doc)
     # The actor chains (mentions, fullest names, sentence subjects) serve both the
     # quote speakers and the stance holders: build them once.
     quote_lexicon = quotes.default_lexicon()
@@ -38,15 +47,16 @@ def analyze(doc: Document, *, analyser: Analyser | None = None) -> Analysis:
     )
 
 
-def _sentences(doc: Document, analyser: Analyser | None) -> tuple[Sentence, ...]:
-    """The sentences the extractors work on.
+_DEFAULT = RulesAnalyser(tokens=False)
 
-    The tokens of the built-in segmentation carry no annotation (no lemma, tag or head),
-    and the extractors read a sentence's tokens only for such annotation: on that path
-    they get the sentence spans alone, which saves building an object per word.
+
+def analyze_batch(docs: Sequence[Document], *, analyser: Analyser | None = None) -> list[Analysis]:
+    """:func:`analyze` for several documents, parsed in one call of the analyser.
+
+    Parsers such as stanza are much faster on a batch than one document at a time
+    (:meth:`~geopol.nlp.Analyser.analyse_many`).
+
+    .. versionadded:: 0.1.0
     """
-    if analyser is not None and type(analyser) is not RulesAnalyser:
-        return analyser.analyse(doc)
-    if doc.parse is not None:
-        return doc.parse
-    return tuple(segment(doc.text, tokens=False))
+    parses = (analyser or _DEFAULT).analyse_many(docs)
+    return [analyze(doc, sentences=sentences) for doc, sentences in zip(docs, parses, strict=True)]

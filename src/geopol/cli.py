@@ -260,7 +260,7 @@ def _analyser_options() -> argparse.ArgumentParser:
 def _make_analyser(args: argparse.Namespace) -> Analyser:
     """The analyser the options ask for, created once for the whole run."""
     if args.analyser == "rules":
-        return RulesAnalyser()
+        return RulesAnalyser(tokens=False)  # sentence spans are all the extractors read
     if args.analyser == "conllu":
         from geopol.nlp.conllu import ConlluAnalyser
 

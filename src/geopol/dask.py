@@ -20,17 +20,16 @@ Functions:
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING
 
-from geopol.analysis import analyze
 from geopol.io import OnError, load
 from geopol.nlp import Analyser, RulesAnalyser
-from geopol.record import Record, Row, to_record, to_rows
+from geopol.parallel import analyze_lines, analyze_records, analyze_rows
+from geopol.record import Record, Row
 
 if TYPE_CHECKING:
     import dask.bag
@@ -64,8 +63,8 @@ def _analyse_file(source: str, output_dir: str, analyser: Analyser, on_error: On
     target = _output_path(source, output_dir)
     tmp = target + ".part"
     with open(tmp, "w", encoding="utf-8") as out:
-        for doc in load(source, on_error=on_error):
-            out.write(json.dumps(to_record(analyze(doc, analyser=chosen)), ensure_ascii=False))
+        for line in analyze_lines(load(source, on_error=on_error), analyser=chosen):
+            out.write(line)
             out.write("\n")
     os.replace(tmp, target)
     return target
@@ -102,7 +101,7 @@ def analyze_files(
     bag = _import_bag()
     os.makedirs(output_dir, exist_ok=True)
     sources = [os.fspath(p) for p in paths]
-    chosen = analyser or RulesAnalyser()
+    chosen = analyser or RulesAnalyser(tokens=False)
     files = bag.from_sequence(sources, npartitions=max(1, len(sources)))
     written = files.map(_analyse_file, os.fspath(output_dir), chosen, on_error)
     result: list[str] = written.compute(scheduler=scheduler)
@@ -110,15 +109,13 @@ def analyze_files(
 
 
 def _records_of_file(source: str, analyser: Analyser, on_error: OnError) -> list[Record]:
-    chosen = _worker_analyser(analyser)
-    return [to_record(analyze(doc, analyser=chosen))
-            for doc in load(source, on_error=on_error)]
+    return list(analyze_records(load(source, on_error=on_error),
+                                analyser=_worker_analyser(analyser)))
 
 
 def _rows_of_file(source: str, analyser: Analyser, on_error: OnError) -> list[Row]:
-    chosen = _worker_analyser(analyser)
-    return [row for doc in load(source, on_error=on_error)
-            for row in to_rows(analyze(doc, analyser=chosen))]
+    rows = analyze_rows(load(source, on_error=on_error), analyser=_worker_analyser(analyser))
+    return [row for document_rows in rows for row in document_rows]
 
 
 def _flatten(lists: dask.bag.Bag) -> dask.bag.Bag:
@@ -139,7 +136,7 @@ def records_bag(
     bag = _import_bag()
     sources = [os.fspath(p) for p in paths]
     files = bag.from_sequence(sources, npartitions=max(1, len(sources)))
-    return _flatten(files.map(_records_of_file, analyser or RulesAnalyser(), on_error))
+    return _flatten(files.map(_records_of_file, analyser or RulesAnalyser(tokens=False), on_error))
 
 
 def rows_bag(
@@ -156,4 +153,4 @@ def rows_bag(
     bag = _import_bag()
     sources = [os.fspath(p) for p in paths]
     files = bag.from_sequence(sources, npartitions=max(1, len(sources)))
-    return _flatten(files.map(_rows_of_file, analyser or RulesAnalyser(), on_error))
+    return _flatten(files.map(_rows_of_file, analyser or RulesAnalyser(tokens=False), on_error))

@@ -21,7 +21,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from typing import TypeVar
 
-from geopol.analysis import analyze
+from geopol.analysis import analyze_batch
 from geopol.model import Analysis, Document
 from geopol.nlp import Analyser, RulesAnalyser
 from geopol.record import Record, Row, to_record, to_rows
@@ -47,25 +47,20 @@ def _init_worker(analyser: Analyser) -> None:
 
 
 def _analyse_chunk(docs: list[Document]) -> list[Analysis]:
-    return [analyze(doc, analyser=_worker_analyser) for doc in docs]
+    return analyze_batch(docs, analyser=_worker_analyser)
 
 
 def _records_chunk(docs: list[Document]) -> list[Record]:
-    return [to_record(analyze(doc, analyser=_worker_analyser)) for doc in docs]
+    return [to_record(analysis) for analysis in _analyse_chunk(docs)]
 
 
 def _lines_chunk(docs: list[Document], include_text: bool = False) -> list[str]:
-    return [
-        json.dumps(
-            to_record(analyze(doc, analyser=_worker_analyser), include_text=include_text),
-            ensure_ascii=False,
-        )
-        for doc in docs
-    ]
+    return [json.dumps(to_record(analysis, include_text=include_text), ensure_ascii=False)
+            for analysis in _analyse_chunk(docs)]
 
 
 def _rows_chunk(docs: list[Document]) -> list[list[Row]]:
-    return [to_rows(analyze(doc, analyser=_worker_analyser)) for doc in docs]
+    return [to_rows(analysis) for analysis in _analyse_chunk(docs)]
 
 
 def _chunks(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
@@ -97,12 +92,12 @@ def _run(
         raise ValueError(f"workers must be >= 1, got {workers}")
     if chunk_size < 1:
         raise ValueError(f"chunk_size must be >= 1, got {chunk_size}")
-    chosen = analyser or RulesAnalyser()
+    chosen = analyser or RulesAnalyser(tokens=False)
     if workers == 1:
-        # In this process, one document at a time: output streams as input arrives.
+        # In this process, chunk by chunk (a parser batches a chunk in one call).
         _init_worker(chosen)
-        for doc in docs:
-            yield from work([doc])
+        for chunk in _chunks(docs, chunk_size):
+            yield from work(chunk)
         return
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
@@ -126,7 +121,8 @@ def analyze_many(
         analyser: a picklable analyser (the built-in rules by default);
             each worker gets its own copy, made once.
         workers: processes to use; 1 runs in this process.
-        chunk_size: documents sent to a worker at a time.
+        chunk_size: documents analysed together: sent to a worker at a time, and
+            parsed in one call of the analyser (parsers such as stanza batch them).
 
     .. versionadded:: 0.1.0
     """

@@ -44,29 +44,47 @@ class RulesAnalyser:
 
     A document that carries a parse (loaded from CoNLL-U) keeps it.
 
+    Args:
+        tokens: build the token objects of each sentence. The rules' tokens carry no
+            annotation (no lemma, tag or head), and the extractors read tokens only for
+            annotation, so :func:`geopol.analyze` asks for sentence spans alone
+            (``tokens=False``), which saves building an object per word.
+
     >>> from geopol.model import Document
     >>> sentences = RulesAnalyser().analyse(Document(id="d", text="Ja. Nee."))
-    >>> len(sentences)
-    2
+    >>> len(sentences), len(sentences[0].tokens)
+    (2, 2)
+    >>> len(RulesAnalyser(tokens=False).analyse(Document(id="d", text="Ja. Nee."))[0].tokens)
+    0
 
     .. versionadded:: 0.1.0
     """
 
     name = "rules"
 
+    def __init__(self, *, tokens: bool = True) -> None:
+        self.tokens = tokens
+
     def analyse(self, doc: Document) -> tuple[Sentence, ...]:
         if doc.parse is not None:
             return doc.parse
         from geopol.text.segment import segment
 
-        return tuple(segment(doc.text))
+        return tuple(segment(doc.text, tokens=self.tokens))
 
     def analyse_many(self, docs: Iterable[Document]) -> Iterator[tuple[Sentence, ...]]:
         for doc in docs:
             yield self.analyse(doc)
 
-    def __reduce__(self) -> tuple[type[RulesAnalyser], tuple[()]]:
-        return (RulesAnalyser, ())
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rules_analyser, (self.tokens,))
+
+    def __repr__(self) -> str:
+        return f"RulesAnalyser(tokens={self.tokens})"
+
+
+def _rules_analyser(tokens: bool) -> RulesAnalyser:
+    return RulesAnalyser(tokens=tokens)
 
 
 def sentences_of(
