@@ -136,7 +136,8 @@ def records_bag(
     bag = _import_bag()
     sources = [os.fspath(p) for p in paths]
     files = bag.from_sequence(sources, npartitions=max(1, len(sources)))
-    return _flatten(files.map(_records_of_file, analyser or RulesAnalyser(tokens=False), on_error))
+    chosen = analyser or RulesAnalyser(tokens=False)
+    return _flatten(files.map(_records_of_file, chosen, on_error))
 
 
 def rows_bag(
@@ -153,4 +154,5 @@ def rows_bag(
     bag = _import_bag()
     sources = [os.fspath(p) for p in paths]
     files = bag.from_sequence(sources, npartitions=max(1, len(sources)))
-    return _flatten(files.map(_rows_of_file, analyser or RulesAnalyser(tokens=False), on_error))
+    chosen = analyser or RulesAnalyser(tokens=False)
+    return _flatten(files.map(_rows_of_file, chosen, on_error))
