@@ -142,6 +142,8 @@ class ActorLexicon:
     portfolios: tuple[str, ...]
     particles: frozenset[str]
     stopwords: frozenset[str]
+    suffixes: frozenset[str] = frozenset()
+    """Abbreviations after a personal name, without their period (``jr``)."""
     by_name: Mapping[str, ActorEntry] = attrs.field(converter=_frozen_map, repr=False)
     by_adjective: Mapping[str, ActorEntry] = attrs.field(converter=_frozen_map, repr=False)
     by_key: Mapping[str, ActorEntry] = attrs.field(converter=_frozen_map, repr=False)
@@ -311,6 +313,7 @@ def _build(entries: Sequence[ActorEntry]) -> ActorLexicon:
         portfolios=tuple(sorted(read_list("portfolios.txt"), key=len, reverse=True)),
         particles=frozenset(read_list("name_particles.txt")),
         stopwords=frozenset(read_list("name_stopwords.txt")),
+        suffixes=frozenset(read_list("name_suffixes.txt")),
         by_name=by_name,
         by_adjective=by_adjective,
         by_key=by_key,
@@ -494,6 +497,10 @@ def _name_run(tokens: Sequence[Tok], i: int, lex: ActorLexicon) -> int:
             j = k + 1
             continue
         break
+    # "Ferdinand Marcos jr.": a suffix and its period belong to the name
+    if (j > i and j + 1 < n and tokens[j].text in lex.suffixes and tokens[j + 1].text == "."
+            and text_gap(tokens, j) == " " and tokens[j + 1].start == tokens[j].end):
+        j += 2
     return j
 
 
@@ -540,7 +547,11 @@ def _phrase_from_tokens(
     pending_adjective: ActorEntry | None = None
     while j < n:
         word = tokens[j].text
-        if lex.is_title(word) and not (_is_cap(word) and lex.lookup(word) is not None):
+        if lex.is_title(word) and not (_is_cap(word) and lex.lookup(word) is not None) and not (
+            # "de Wereldmeteorologische Organisatie": a capitalised title after a capitalised
+            # adjective is part of a name
+            _is_cap(word) and j > modifiers_start and _is_cap(tokens[j - 1].text)
+        ):
             title = word
             if pending_adjective is not None:
                 affiliation = pending_adjective
@@ -590,6 +601,13 @@ def _phrase_from_tokens(
             kind, name_first, end = "name", end, follow
     elif title is not None:
         kind = "description"
+        name_first = j - 1
+        end = j
+    elif loose and j > modifiers_start and tokens[j - 1].text[:1].islower() and (
+        not tokens[j].text.isalpha() or tokens[j].text.casefold() in lex.stopwords
+    ):
+        # a nominalised adjective as head: "vertelde een overlevende aan ...", "aldus de gewonde"
+        kind = "noun"
         name_first = j - 1
         end = j
     else:

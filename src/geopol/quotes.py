@@ -105,8 +105,9 @@ def _frozen_words(value: Mapping[str, frozenset[str]]) -> Mapping[str, frozenset
 
 
 _POSITIONS = ("before", "after", "inside")
-_ROLES = ("adverb", "anaphor", "auxiliary", "complementizer", "coordinator", "event", "lead",
-          "resumptive")
+_ROLES = ("adverb", "anaphor", "auxiliary", "complementizer", "coordinator", "event",
+          "infinitive", "lead", "locative", "purpose", "relative", "resumptive", "scare", "source",
+          "subject")
 
 
 @attrs.frozen(kw_only=True)
@@ -122,6 +123,13 @@ class QuoteLexicon:
         clause_verbs: finite verbs that open a new clause after ``en``.
         clause_breaks: conjunctions that open a new main clause after a comma (``maar``).
         actors: the actor data (:func:`geopol.actors.default_lexicon`).
+        infinitive_cues: lemmas of cue verbs whose subject speaks a te-infinitive clause
+            (``zegt nog niets te hebben ontvangen``).
+        negators: words that negate a cue (``stellen niet dat`` is no quote).
+        statement_nouns: nouns for a text a source speaks in (``rapport``, ``verklaring``).
+
+    .. versionchanged:: 0.2.0
+       *infinitive_cues*, *negators* and *statement_nouns* were added.
 
     .. versionadded:: 0.1.0
     """
@@ -133,6 +141,9 @@ class QuoteLexicon:
     clause_verbs: frozenset[str]
     clause_breaks: frozenset[str]
     actors: ActorLexicon
+    infinitive_cues: frozenset[str] = frozenset()
+    negators: frozenset[str] = frozenset()
+    statement_nouns: tuple[str, ...] = ()
     marker_starts: frozenset[str] = attrs.field(init=False, repr=False, eq=False)
     triggers: frozenset[str] = attrs.field(init=False, repr=False, eq=False)
 
@@ -183,6 +194,11 @@ def default_lexicon() -> QuoteLexicon:
                                     f"got {role!r}", path="quote_words.tsv")
             words.setdefault(role, set()).add(row["word"])
     verbs = set(read_list("clause_verbs.txt")) | set(cues)
+    lemmas = {form.lemma for forms in cues.values() for form in forms}
+    infinitive_cues = frozenset(read_list("infinitive_cues.txt"))
+    for lemma in sorted(infinitive_cues - lemmas):
+        raise DataFileError(f"lemma {lemma!r} is not a lemma of cue_verbs.tsv",
+                            path="infinitive_cues.txt")
     return QuoteLexicon(
         cues={word: tuple(forms) for word, forms in cues.items()},
         markers=markers,
@@ -191,6 +207,9 @@ def default_lexicon() -> QuoteLexicon:
         clause_verbs=frozenset(verbs),
         clause_breaks=frozenset(read_list("clause_breaks.txt")),
         actors=actors.default_lexicon(),
+        infinitive_cues=infinitive_cues,
+        negators=frozenset(read_list("negators.txt")),
+        statement_nouns=tuple(read_list("statement_nouns.txt")),
     )
 
 
@@ -390,9 +409,20 @@ class _Candidate:
     phrase: ActorPhrase | None = None
     standalone: bool = False
     continued: bool = False  # runs on into the next paragraph: speaker of the next quote
+    # other phrases that may name the speaker, tried in order when *phrase* is no actor;
+    # with *needs_actor*, a phrase counts only when it resolves to a person, organisation,
+    # country or group
+    alternatives: tuple[ActorPhrase, ...] = ()
+    needs_actor: bool = False
 
 
 _FINAL = ".!?;:,"
+_ARTICLES = frozenset({"de", "het", "een", "'t"})
+_WORD_BEFORE = regex.compile(r"(\p{L}++)\s*+$")
+# what may stand before the colon of a headline: "Lavrov:", "Venezolaanse oppositie:",
+# "Georgische president:"
+_HEADLINE_SOURCES = frozenset({"name", "noun", "description"})
+_STOPS = frozenset({".", ":", ";", "!", "?", ","})
 
 
 class _Unit:
@@ -496,12 +526,14 @@ class _Rules:
         start = 0
         # the clause the cue stands in begins after the last comma or colon before it
         for k in range(i - 1, -1, -1):
-            if tokens[k].text in (",", ":", ";", ".", "!", "?") or tokens[k].text in _MARKS:
+            if (tokens[k].text in (",", ":", ";", ".", "!", "?") or tokens[k].text in _MARKS
+                    ) and not self.is_name_period(tokens, k):
                 start = k + 1
                 break
         sentence_start = 0
         for k in range(i - 1, -1, -1):
-            if tokens[k].text in (":", ";", ".", "!", "?") or tokens[k].text in _MARKS:
+            if (tokens[k].text in (":", ";", ".", "!", "?") or tokens[k].text in _MARKS
+                    ) and not self.is_name_period(tokens, k):
                 sentence_start = k + 1
                 break
         before: ActorPhrase | None = None
@@ -516,6 +548,11 @@ class _Rules:
                 continue
             before = before or phrase
             k = unit.index_at(phrase.span.end)
+            if k < i and tokens[k].text == "," and tokens[i - 1].text == ",":
+                apposition = self.apposition(unit, phrase, k, i)
+                if apposition is not None:
+                    return apposition
+            k = self.attachments_end(unit, k, i)
             # "X, die naar Litouwen is gevlucht, zegt" / "Hugh Hill, een arts, zei"
             if k < i and tokens[k].text == "," and tokens[i - 1].text == ",":
                 k = i
@@ -523,15 +560,20 @@ class _Rules:
                 return phrase
             if k < i and self.lex.role(tokens[k].text, "auxiliary"):
                 return phrase  # "Het Kremlin heeft maandag laten weten"
-            if (i > 0 and self.lex.role(tokens[i - 1].text, "coordinator")
-                    and first == sentence_start):
-                return phrase  # "X is tegen ... en zegt dat"
+            if i > 0 and first == sentence_start and (
+                self.lex.role(tokens[i - 1].text, "coordinator")
+                or tokens[i - 1].text.casefold() in self.lex.clause_breaks
+            ):
+                return phrase  # "X is tegen ... en zegt dat", "X erkende ..., maar merkte op dat"
         # inverted: the subject follows the cue (or the auxiliary)
         j = i + 1
         while j < len(tokens) and self.lex.role(tokens[j].text, "adverb"):
             j += 1
         if j < len(tokens):
             after = self.phrase_at(tokens[j].start, limit=unit.span.end)
+            if after is None and tokens[j].text.casefold() in _ARTICLES:
+                # "vertelde een overlevende": after a cue and an article, any noun is the source
+                after = self.phrase_at(tokens[j].start, loose=True, limit=unit.span.end)
             if after is not None:
                 return after
         # "Dat heeft X bevestigd", ", zo heeft X bekendgemaakt": the subject follows the auxiliary
@@ -542,6 +584,37 @@ class _Rules:
                     return found
         return None
 
+    def attachments_end(self, unit: _Unit, k: int, i: int) -> int:
+        """Past what may stand between a subject and its cue at token *i* without being the
+        subject's head: more names of a list (``Mali, Niger en Burkina Faso``), a place
+        (``het ministerie van Defensie in Taipei``) and an owner (``de junta van kapitein X``)."""
+        tokens = unit.tokens
+        while k + 1 < i:
+            word = tokens[k].text
+            if not (word in (",", "van") or self.lex.role(word, "coordinator")
+                    or self.lex.role(word, "locative")):
+                break
+            nxt = self.phrase_at(tokens[k + 1].start, limit=tokens[i].start)
+            if nxt is None or nxt.kind != "name" or nxt.span.start != tokens[k + 1].start:
+                break
+            k = unit.index_at(nxt.span.end)
+        return k
+
+    def apposition(self, unit: _Unit, phrase: ActorPhrase, k: int, i: int) -> ActorPhrase | None:
+        """The name in ``Hun woordvoerder, de minister Cedric Schuster, zei``: a name between
+        the commas after a description or noun names the speaker."""
+        if phrase.kind not in ("description", "noun") or k + 1 >= i - 1:
+            return None
+        inner = self.phrase_at(unit.tokens[k + 1].start, limit=unit.tokens[i - 1].end)
+        if inner is None or inner.kind != "name" or unit.index_at(inner.span.end) != i - 1:
+            return None
+        return inner
+
+    def is_name_period(self, tokens: Sequence[Tok], k: int) -> bool:
+        """Whether token *k* is the period of a name suffix (``Marcos jr.``)."""
+        return (tokens[k].text == "." and k > 0 and tokens[k - 1].end == tokens[k].start
+                and tokens[k - 1].text in self.alex.suffixes)
+
     def clause_end(self, unit: _Unit, start_token: int) -> int:
         """Where reported content beginning at token *start_token* ends: the unit end, or
         before ``en`` + a finite verb that opens a new clause with the same subject."""
@@ -550,15 +623,40 @@ class _Rules:
             if (self.lex.role(tokens[k].text, "coordinator")
                     and tokens[k + 1].text in self.lex.clause_verbs):
                 return tokens[k].start
-            if tokens[k].text == "," and tokens[k + 1].text.casefold() in self.lex.clause_breaks:
+            if (tokens[k].text == "," and tokens[k + 1].text.casefold() in self.lex.clause_breaks
+                    and self.opens_clause(unit, k + 2)):
                 return tokens[k].start
             if tokens[k].text == ":" and any(p.open > tokens[k].start for p in unit.pairs):
                 return tokens[k].start
         return unit.span.end
 
+    def opens_clause(self, unit: _Unit, j: int) -> bool:
+        """Whether token *j*, after ``, maar``, begins a new main clause with its own subject
+        (``, maar de leiding wijst die af``) rather than continuing the reported clause
+        (``, maar in cassatie gaat``, ``, maar ook 'geen duimbreed' zal toegeven``)."""
+        tokens = unit.tokens
+        if j >= len(tokens):
+            return False
+        word = tokens[j].text
+        low = word.casefold()
+        return (low in _ARTICLES or self.lex.role(low, "subject") or low in self.alex.pronouns
+                or (word[:1].isupper() and word.isalpha())
+                or low in self.lex.clause_verbs)  # ", maar merkte op dat": a new verb
+
+    def is_term(self, pair: QuotePair) -> bool:
+        """Quoted words that are a name or a term, not a fragment of speech: after
+        ``zogenoemde`` (``het zogenoemde 'referendum'``), or two or more capitalised words
+        (``de naam 'Joint Sword'``)."""
+        before = _WORD_BEFORE.search(self.text, max(0, pair.open - 30), pair.open)
+        if before is not None and self.lex.role(before.group(1), "scare"):
+            return True
+        words = _LETTERS.findall(self.text, pair.content.start, pair.content.end)
+        return 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words)
+
     def kind_of(self, content: Span) -> QuoteKind:
         for pair in self.pairs:
-            if content.start <= pair.open and pair.content.end <= content.end:
+            if (content.start <= pair.open and pair.content.end <= content.end
+                    and not self.is_term(pair)):
                 return "mixed"
         return "indirect"
 
@@ -589,6 +687,9 @@ class _Rules:
                     found = self.attribution_after(u, unit, pair, close)
                 if found is None and gap.rstrip().endswith(":"):
                     found = self.attribution_before(u, unit, pair, last_end)
+                if (found is None and gap.rstrip().endswith(":") and pair.close is not None
+                        and self.complement_ends(after)):
+                    found = self.colon_clause(u, unit, pair, last_end)
                 if found is None and not at_start:
                     found = self.spreken_van_direct(u, unit, pair, last_end, after)
                 if found is None and at_start and (not after.strip() or after.strip()[0] in
@@ -653,16 +754,45 @@ class _Rules:
                                       rule="quote.attribution_before",
                                       cue=self.cue_span(unit, i, cue), unit=u, phrase=phrase)
         phrase = self.phrase_at(tokens[first].start, limit=unit.span.end) if first < colon else None
-        if phrase is not None and phrase.kind == "name" and unit.index_at(phrase.span.end) == colon:
+        if (phrase is not None and phrase.kind in _HEADLINE_SOURCES
+                and unit.index_at(phrase.span.end) == colon):
             colon_tok = tokens[colon]
             return _Candidate(kind="direct", content=pair.content, rule="quote.colon_headline",
                               cue=Span(colon_tok.start, colon_tok.end), unit=u, phrase=phrase)
         return None
 
+    def colon_clause(self, u: int, unit: _Unit, pair: QuotePair, start: int
+                     ) -> _Candidate | None:
+        """``Zij verwelkomde het akkoord: „...”``: a clause without a speech verb, a colon and
+        a quote that runs to the sentence end; the clause's subject speaks, there is no cue."""
+        tokens = unit.tokens
+        first = unit.index_at(start)
+        colon = unit.index_at(pair.open) - 1
+        if colon <= first or tokens[colon].text != ":":
+            return None
+        lead = first
+        while lead < colon and self.lex.role(tokens[lead].text, "lead"):
+            lead += 1
+        phrases = []
+        for k in range(lead, colon):
+            # the subject at the start, or one after a verb ("wijst Merz af:")
+            if k > lead and not (tokens[k - 1].text.isalpha() and tokens[k - 1].text.islower()
+                                 and tokens[k - 1].text not in self.alex.stopwords
+                                 and tokens[k].text[:1].isupper()):
+                continue
+            phrase = self.phrase_at(tokens[k].start, limit=tokens[colon].start)
+            if phrase is not None and phrase.kind != "description":
+                phrases.append(phrase)
+        if not phrases:
+            return None
+        return _Candidate(kind="direct", content=pair.content, cue=None,
+                          rule="quote.colon_clause", unit=u, phrase=phrases[0],
+                          alternatives=tuple(phrases[1:]), needs_actor=True)
+
     def spreken_van_direct(self, u: int, unit: _Unit, pair: QuotePair, start: int, after: str
                            ) -> _Candidate | None:
         """``X spreekt van "..."`` with the whole complement quoted."""
-        if after.strip() not in ("", ".", "!", "?") and not after.strip().startswith(("., ", ". ")):
+        if not self.complement_ends(after):
             return None
         tokens = unit.tokens
         k = unit.index_at(pair.open) - 1
@@ -763,13 +893,12 @@ class _Rules:
         if colon is None or colon == 0:
             return None
         phrase = self.phrase_at(tokens[0].start, limit=unit.span.end)
-        if phrase is None or phrase.kind != "name" or unit.index_at(phrase.span.end) != colon:
+        if (phrase is None or phrase.kind not in _HEADLINE_SOURCES
+                or unit.index_at(phrase.span.end) != colon):
             return None
         content = _trim(self.text, tokens[colon].end, unit.span.end)
-        if content is None or any(p.open >= tokens[colon].end for p in unit.pairs if
-                                  self.is_pair(_trim(self.text, p.open, unit.span.end)
-                                               or content)):
-            return None
+        if content is None or self.is_pair(content):
+            return None  # "X: '...'" is a direct quote (attribution_before)
         return _Candidate(kind=self.kind_of(content), content=content,
                           cue=Span(tokens[colon].start, tokens[colon].end),
                           rule="quote.colon_headline", unit=u, phrase=phrase)
@@ -787,6 +916,10 @@ class _Rules:
             lead += 1
         if i == lead:
             k = unit.index_at(phrase.span.end)
+            if (k + 1 < len(tokens) and tokens[k].text == ","
+                    and self.lex.role(tokens[k + 1].text, "relative")):
+                # "Volgens de oppositie, die ... heeft verzameld, kreeg X": past the clause
+                k = next((j for j in range(k + 2, len(tokens)) if tokens[j].text == ","), k)
             if k < len(tokens) and tokens[k].text == ",":
                 k += 1
             if k >= len(tokens):
@@ -824,15 +957,20 @@ class _Rules:
                     if found is not None:
                         return found
             # cue + dat/of clause
+            negated = False
             for k in range(i + 1, min(len(tokens), i + 12)):
                 word = tokens[k].text
                 if word in (".", ":", ";", "!", "?") or (
                     word == "," and k > i + 1
                     and not self.lex.role(tokens[k - 1].text, "resumptive")
                 ):
-                    return None
+                    break
+                if word.casefold() in self.lex.negators:
+                    negated = True  # "Ze stellen niet dat ...": no claim is reported
                 if self.lex.role(word, "complementizer") and k + 1 < len(tokens):
                     if tokens[k + 1].text in (",", ".") :
+                        return None
+                    if negated and word.casefold() == "dat":
                         return None
                     end = self.clause_end(unit, k + 1)
                     content = _trim(text, tokens[k].end, end)
@@ -846,7 +984,7 @@ class _Rules:
                                       unit=u, phrase=phrase)
                 if k > i + 1 and self.cue_at(unit, k, ("say", "van", "predicate")) is not None:
                     return None
-            return None
+            return self.te_clause(u, unit, i, cue)
         if cue.frame == "van":
             k = i + 1
             stop = min(len(tokens), i + 6)
@@ -862,6 +1000,10 @@ class _Rules:
             content = _trim(text, tokens[k].end, self.clause_end(unit, k + 1))
             if content is None or self.is_pair(content):
                 return None
+            first_pair = next((p for p in unit.pairs if p.open == content.start), None)
+            if first_pair is not None and first_pair.close is not None and self.complement_ends(
+                    text[first_pair.close + 1 : unit.span.end]):
+                return None  # the whole complement is quoted: a direct quote
             phrase = self.subject(unit, i)
             if phrase is None:
                 return None
@@ -881,15 +1023,86 @@ class _Rules:
         content = _trim(text, start, self.clause_end(unit, j))
         if content is None or len(content_words(text, content)) < 2:
             return None
+        if text[content.start : content.end].split(" ", 1)[0].casefold() in self.lex.negators:
+            return None  # "noemde geen dodental": nothing is called anything
         return _Candidate(kind=self.kind_of(content), content=content,
                           cue=Span(tokens[i].start, tokens[i].end), rule="quote.noemen",
                           unit=u, phrase=phrase)
+
+    def te_clause(self, u: int, unit: _Unit, i: int, cue: CueForm) -> _Candidate | None:
+        """``X zegt nog geen kennisgeving te hebben ontvangen``: the subject speaks the
+        te-infinitive clause, from its first word to the end of the clause."""
+        if cue.lemma not in self.lex.infinitive_cues:
+            return None
+        tokens = unit.tokens
+        span = self.cue_span(unit, i, cue)
+        first = unit.index_at(span.end)
+        if (cue.particle is not None and first < len(tokens)
+                and tokens[first].text.casefold() == cue.particle):
+            span = Span(span.start, tokens[first].end)  # "kondigde aan te stoppen"
+            first += 1
+        te = None
+        for k in range(first, min(len(tokens) - 1, first + 14)):
+            word = tokens[k].text
+            if (word in _STOPS or self.lex.role(word, "complementizer")
+                    or self.lex.role(word, "purpose")):
+                return None
+            if self.lex.role(word, "infinitive"):
+                verb = tokens[k + 1].text
+                if not (verb.isalpha() and verb.islower() and verb.endswith("n")):
+                    return None
+                te = k
+                break
+            if k > i + 1 and self.cue_at(unit, k, ("say", "van", "predicate")) is not None:
+                return None
+        if te is None:
+            return None
+        phrase = self.subject(unit, i)
+        if phrase is None or phrase.span.start >= tokens[te].start:
+            return None
+        start = span.end
+        if phrase.span.start >= span.end:  # inverted: "zei hij te ..."
+            start = phrase.span.end
+        content = _trim(self.text, start, self.infinitive_end(unit, te))
+        if content is None:
+            return None
+        return _Candidate(kind=self.kind_of(content), content=content, cue=span,
+                          rule="quote.te_infinitive", unit=u, phrase=phrase)
+
+    def infinitive_end(self, unit: _Unit, te: int) -> int:
+        """The end of a te-infinitive clause: the clause end, or before ``en`` with a finite
+        verb (``te zijn en verwelkomt het besluit``)."""
+        tokens = unit.tokens
+        end = self.clause_end(unit, te + 1)
+        for k in range(te + 2, len(tokens) - 1):
+            if tokens[k].start >= end:
+                break
+            nxt = tokens[k + 1].text
+            if self.lex.role(tokens[k].text, "coordinator") and _looks_finite(
+                    nxt, self.alex.stopwords, self.lex.negators):
+                return tokens[k].start
+        return end
+
+    def complement_ends(self, after: str) -> bool:
+        """Whether the text after a quoted complement ends it: the sentence end, or a new
+        clause (``sprak van 'een laffe aanval' maar noemde geen dodental``)."""
+        rest = after.strip()
+        if rest in ("", ".", "!", "?") or rest.startswith(("., ", ". ")):
+            return True
+        rest = rest.lstrip(", ")
+        word = _LETTERS.match(rest)
+        return word is not None and (self.lex.role(word.group(), "coordinator")
+                                     or word.group().casefold() in self.lex.clause_breaks)
 
     def trailing(self, u: int, unit: _Unit, i: int, comma: int, cue: CueForm
                  ) -> _Candidate | None:
         tokens = unit.tokens
         phrase = self.subject(unit, i)
         if phrase is None or phrase.span.start < tokens[comma].end:
+            return None
+        # "De kiesraad, die ... door de regering, riep": the comma closes a relative clause
+        opened = next((k for k in range(comma - 1, 0, -1) if tokens[k].text == ","), None)
+        if opened is not None and self.lex.role(tokens[opened + 1].text, "relative"):
             return None
         if any(self.lex.role(t.text, "complementizer") for t in tokens[i + 1 : i + 8]):
             return None
@@ -905,33 +1118,59 @@ class _Rules:
         tokens = unit.tokens
         if u == 0 or len(tokens) < 3 or not self.lex.role(tokens[0].text, "anaphor"):
             return None
-        if len(tokens) > 14:
-            return None
+        if self.lex.role(tokens[1].text, "source") and self.lex.role(tokens[2].text, "locative"):
+            return self.documented(u, unit)
         for i in range(1, min(len(tokens), 9)):
             cue = self.cue_at(unit, i, ("say",))
             if cue is None:
                 continue
             if i > 1 and not self.lex.role(tokens[1].text, "auxiliary"):
                 return None
-            if i == 1:
-                phrase = self.phrase_at(tokens[2].start, loose=True, limit=unit.span.end)
-            else:
-                phrase = self.phrase_at(tokens[2].start, loose=True, limit=unit.span.end)
+            phrase = self.phrase_at(tokens[2].start, loose=True, limit=unit.span.end)
             if phrase is None:
                 return None
-            previous = self.units[u - 1]
-            if previous.span.start in self.headings:
-                return None
-            content = _trim(self.text, previous.span.start, previous.span.end)
-            if content is None:
-                return None
-            return _Candidate(kind=self.kind_of(content), content=content,
-                              cue=self.cue_span(unit, i, cue), rule="quote.backward", unit=u,
-                              phrase=phrase)
+            return self.previous_content(u, self.cue_span(unit, i, cue), phrase)
         return None
+
+    def documented(self, u: int, unit: _Unit) -> _Candidate | None:
+        """``Dat staat in een rapport van het IAEA.`` / ``Dat blijkt uit een verklaring van X.``:
+        the source is the owner of the document, the content the previous sentence."""
+        tokens = unit.tokens
+        for k in range(3, min(len(tokens) - 1, 10)):
+            word = tokens[k].text
+            if word in _STOPS:
+                return None
+            if word == "van":
+                noun = tokens[k - 1].text.casefold()
+                if not noun.endswith(self.lex.statement_nouns):
+                    return None  # "Dat blijkt uit cijfers van ...": data, no statement
+                phrase = self.phrase_at(tokens[k + 1].start, limit=unit.span.end)
+                if phrase is None or phrase.kind not in ("name", "noun"):
+                    return None
+                return self.previous_content(u, Span(tokens[1].start, tokens[2].end), phrase)
+        return None
+
+    def previous_content(self, u: int, cue: Span, phrase: ActorPhrase) -> _Candidate | None:
+        """A backward attribution: the previous unit, unless it is a heading."""
+        previous = self.units[u - 1]
+        if previous.span.start in self.headings:
+            return None
+        content = _trim(self.text, previous.span.start, previous.span.end)
+        if content is None:
+            return None
+        return _Candidate(kind=self.kind_of(content), content=content, cue=cue,
+                          rule="quote.backward", unit=u, phrase=phrase)
 
 
 _WORD = regex.compile(r"\w+")
+
+
+def _looks_finite(word: str, stopwords: frozenset[str], negators: frozenset[str]) -> bool:
+    """Whether *word* after ``en`` reads as a finite verb of a new clause: a lower-case word
+    in ``-t`` (``verwelkomt``, ``heeft``) that is no function word (``het``, ``niet``)."""
+    low = word.casefold()
+    return (word.isalpha() and word.islower() and len(word) > 3 and low.endswith("t")
+            and low not in stopwords and low not in negators)
 
 
 def _preposition(cue: CueForm) -> str:
@@ -945,6 +1184,9 @@ def content_words(text: str, span: Span) -> list[str]:
 
 
 # -- resolution ---------------------------------------------------------------------------------
+
+
+_SPEAKER_KINDS = frozenset({"person", "organisation", "country", "group"})
 
 
 def _resolve(rules: _Rules, candidates: list[_Candidate], found: ActorResolver
@@ -1001,6 +1243,16 @@ def _resolve(rules: _Rules, candidates: list[_Candidate], found: ActorResolver
                 between = text[last_speaker[0] : unit_start]
                 if "\n" not in between.strip():
                     speaker = last_speaker[1]
+            if speaker is None:
+                continue
+        elif cand.needs_actor and cand.phrase is not None:
+            for phrase in (cand.phrase, *cand.alternatives):
+                speaker = found.resolve_phrase(phrase, salient=salient)
+                if speaker is not None and speaker.kind in _SPEAKER_KINDS:
+                    if speaker.mention is None:
+                        speaker = attrs.evolve(speaker, mention=phrase.name_span)
+                    break
+                speaker = None
             if speaker is None:
                 continue
         elif cand.phrase is not None:
