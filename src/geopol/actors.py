@@ -498,7 +498,7 @@ def _name_run(tokens: Sequence[Tok], i: int, lex: ActorLexicon) -> int:
             continue
         break
     # "Ferdinand Marcos jr.": a suffix and its period belong to the name
-    if (j > i and j + 1 < n and tokens[j].text in lex.suffixes and tokens[j + 1].text == "."
+    if (j + 1 < n and tokens[j].text in lex.suffixes and j > i and tokens[j + 1].text == "."
             and text_gap(tokens, j) == " " and tokens[j + 1].start == tokens[j].end):
         j += 2
     return j

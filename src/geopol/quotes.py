@@ -146,15 +146,29 @@ class QuoteLexicon:
     statement_nouns: tuple[str, ...] = ()
     marker_starts: frozenset[str] = attrs.field(init=False, repr=False, eq=False)
     triggers: frozenset[str] = attrs.field(init=False, repr=False, eq=False)
+    cased_triggers: frozenset[str] = attrs.field(init=False, repr=False, eq=False)
+    # the roles of each word as written, filled on first use
+    _roles: dict[str, frozenset[str]] = attrs.field(factory=dict, init=False, repr=False,
+                                                    eq=False)
+    """The triggers as written in lower case, capitalised and in capitals: a token is
+    looked up as it stands, without folding every token of a document."""
 
     def __attrs_post_init__(self) -> None:
         starts = frozenset(marker[0] for marker in self.markers)
         object.__setattr__(self, "marker_starts", starts)
-        object.__setattr__(self, "triggers", starts | frozenset(self.cues))
+        triggers = starts | frozenset(self.cues)
+        object.__setattr__(self, "triggers", triggers)
+        object.__setattr__(self, "cased_triggers", frozenset(
+            form for word in triggers for form in (word, word.capitalize(), word.upper())))
 
     def role(self, word: str, role: str) -> bool:
         """Whether *word* (any case) plays *role* in ``quote_words.tsv``."""
-        return word.casefold() in self.words.get(role, frozenset())
+        roles = self._roles.get(word)
+        if roles is None:
+            low = word.casefold()
+            roles = self._roles[word] = frozenset(
+                name for name, found in self.words.items() if low in found)
+        return role in roles
 
     def cue(self, word: str) -> tuple[CueForm, ...]:
         """The cue forms spelled *word* (any case)."""
@@ -369,12 +383,15 @@ def _units(doc: Document, sentences: Sequence[Sentence], pairs: Sequence[QuotePa
         word = match.group("word").casefold() + "."
         if word not in _abbreviations():
             cuts.add(match.end())
-    inside = [(p.open, p.content.end) for p in pairs]
+    # the pairs are in text order and do not overlap: only the last one opened before a cut
+    # can hold it
+    opens = [p.open for p in pairs]
     keep = []
     for cut in sorted(cuts):
         if cut <= 0:
             continue
-        if any(a < cut <= b for a, b in inside) and text[cut - 1] != "\n":
+        before = bisect.bisect_left(opens, cut) - 1
+        if before >= 0 and cut <= pairs[before].content.end and text[cut - 1] != "\n":
             continue
         first = text[cut : cut + 1]
         if (first.islower() or first.isdigit()) and text[cut - 1] != "\n":
@@ -418,7 +435,6 @@ class _Candidate:
 
 _FINAL = ".!?;:,"
 _ARTICLES = frozenset({"de", "het", "een", "'t"})
-_WORD_BEFORE = regex.compile(r"(\p{L}++)\s*+$")
 # what may stand before the colon of a headline: "Lavrov:", "Venezolaanse oppositie:",
 # "Georgische president:"
 _HEADLINE_SOURCES = frozenset({"name", "noun", "description"})
@@ -431,7 +447,7 @@ class _Unit:
     def __init__(self, span: Span, pairs: Sequence[QuotePair], all_tokens: Sequence[Tok]
                  ) -> None:
         self.span = span
-        self.pairs = [p for p in pairs if span.start <= p.open < span.end]
+        self.pairs = list(pairs)  # the pairs that open inside the unit
         if self.pairs:
             self.tokens = [t for t in all_tokens if not any(
                 p.open <= t.start and t.end <= (p.close + 1 if p.close is not None
@@ -439,12 +455,11 @@ class _Unit:
                 for p in self.pairs)]
         else:
             self.tokens = list(all_tokens)
+        self.starts = [t.start for t in self.tokens]
 
     def index_at(self, offset: int) -> int:
-        for i, tok in enumerate(self.tokens):
-            if tok.start >= offset:
-                return i
-        return len(self.tokens)
+        """The index of the first token that starts at or after *offset*."""
+        return bisect.bisect_left(self.starts, offset)
 
 
 def _trim(text: str, start: int, end: int) -> Span | None:
@@ -471,10 +486,14 @@ class _Rules:
         self.tokens = tokens
         self.starts = [t.start for t in self.tokens]
         self.units = []
+        opens = [p.open for p in self.pairs]
         for span in _units(doc, sentences, self.pairs):
             first = bisect.bisect_left(self.starts, span.start)
             last = bisect.bisect_left(self.starts, span.end)
-            self.units.append(_Unit(span, self.pairs, self.tokens[first:last]))
+            inside = self.pairs[bisect.bisect_left(opens, span.start) :
+                                bisect.bisect_left(opens, span.end)]
+            self.units.append(_Unit(span, inside, self.tokens[first:last]))
+        self.infinitive_words = lex.words.get("infinitive", frozenset())
         self.headings = {b.span.start for b in doc.blocks if b.kind == "heading"}
         first_line = doc.text.split("\n", 1)[0]
         if "\n" in doc.text and len(first_line) < 200:
@@ -647,11 +666,11 @@ class _Rules:
         """Quoted words that are a name or a term, not a fragment of speech: after
         ``zogenoemde`` (``het zogenoemde 'referendum'``), or two or more capitalised words
         (``de naam 'Joint Sword'``)."""
-        before = _WORD_BEFORE.search(self.text, max(0, pair.open - 30), pair.open)
-        if before is not None and self.lex.role(before.group(1), "scare"):
+        words = self.text[pair.content.start : pair.content.end].split()
+        if 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words):
             return True
-        words = _LETTERS.findall(self.text, pair.content.start, pair.content.end)
-        return 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words)
+        left = self.text[max(0, pair.open - 30) : pair.open].rstrip()
+        return self.lex.role(left[left.rfind(" ") + 1 :], "scare")
 
     def kind_of(self, content: Span) -> QuoteKind:
         for pair in self.pairs:
@@ -827,9 +846,9 @@ class _Rules:
         if backward is not None:
             yield backward
             return
-        triggers = self.lex.triggers
+        triggers = self.lex.cased_triggers
         for i, tok in enumerate(tokens):
-            if tok.text.casefold() not in triggers:
+            if tok.text not in triggers:
                 continue
             marker = self.marker_at(unit, i)
             if marker is not None:
@@ -957,7 +976,7 @@ class _Rules:
                     if found is not None:
                         return found
             # cue + dat/of clause
-            negated = False
+            negated = has_te = False
             for k in range(i + 1, min(len(tokens), i + 12)):
                 word = tokens[k].text
                 if word in (".", ":", ";", "!", "?") or (
@@ -965,8 +984,10 @@ class _Rules:
                     and not self.lex.role(tokens[k - 1].text, "resumptive")
                 ):
                     break
-                if word.casefold() in self.lex.negators:
+                if word in self.lex.negators:
                     negated = True  # "Ze stellen niet dat ...": no claim is reported
+                elif word in self.infinitive_words:
+                    has_te = True
                 if self.lex.role(word, "complementizer") and k + 1 < len(tokens):
                     if tokens[k + 1].text in (",", ".") :
                         return None
@@ -984,7 +1005,7 @@ class _Rules:
                                       unit=u, phrase=phrase)
                 if k > i + 1 and self.cue_at(unit, k, ("say", "van", "predicate")) is not None:
                     return None
-            return self.te_clause(u, unit, i, cue)
+            return self.te_clause(u, unit, i, cue) if has_te else None
         if cue.frame == "van":
             k = i + 1
             stop = min(len(tokens), i + 6)
@@ -1089,10 +1110,8 @@ class _Rules:
         rest = after.strip()
         if rest in ("", ".", "!", "?") or rest.startswith(("., ", ". ")):
             return True
-        rest = rest.lstrip(", ")
-        word = _LETTERS.match(rest)
-        return word is not None and (self.lex.role(word.group(), "coordinator")
-                                     or word.group().casefold() in self.lex.clause_breaks)
+        word = rest.lstrip(", ").split(" ", 1)[0]
+        return self.lex.role(word, "coordinator") or word.casefold() in self.lex.clause_breaks
 
     def trailing(self, u: int, unit: _Unit, i: int, comma: int, cue: CueForm
                  ) -> _Candidate | None:
