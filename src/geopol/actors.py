@@ -1066,15 +1066,29 @@ class ActorResolver:
                 break
             if m.title is not None and (_fold(m.title) == title or _fold(m.title).endswith(title)):
                 best = m
+        if best is not None and self.lexicon.is_actor_noun(title):
+            # "het bedrijf": the latest organisation, also one named without the title
+            # ("het staatsbedrijf Gazprom ... aan GasTerra ... Volgens GasTerra ... Het bedrijf")
+            for m in reversed(self._names):
+                if best.span.start < m.span.start < phrase.span.start and (
+                        self._may_be_organisation(m)):
+                    best = m
+                    break
+        if best is None and "\n" not in self.doc.text[: phrase.span.start]:
+            # a headline ("Georgische president: ...") names the person later, in the body
+            for m in self._names:
+                if m.span.start > phrase.span.end and m.title is not None and (
+                        _fold(m.title) == title or _fold(m.title).endswith(title)):
+                    best = m
+                    break
         if best is not None:
             return attrs.evolve(self.actor_for_name(best.text, None), mention=phrase.span)
         if self.lexicon.is_actor_noun(title):
-            # "de organisatie", "het bedrijf": the latest organisation named before
+            # "de organisatie", "het bedrijf", "een woordvoerder": the latest organisation
+            # named before, or the latest name that is no known person, country or place
+            # ("Tata Steel exporteert ... Het bedrijf")
             for m in reversed(self._names):
-                if m.span.start < phrase.span.start and (
-                    (m.entry is not None and m.entry.kind == "organisation")
-                    or any(self.lexicon.is_actor_noun(w) for w in _name_key(m.text))
-                ):
+                if m.span.start < phrase.span.start and self._may_be_organisation(m):
                     return attrs.evolve(self.actor_for_name(m.text, None), mention=phrase.span)
             return None
         for offset, actor in reversed(salient):
@@ -1083,6 +1097,28 @@ class ActorResolver:
         # nobody introduced with this title: the function itself is the best name there is
         return Actor(name=phrase.name, mention=phrase.name_span, kind="person",
                      affiliation=None if phrase.affiliation is None else phrase.affiliation.name)
+
+    def _may_be_organisation(self, m: ActorMention) -> bool:
+        """Whether the named mention *m* can be what ``het bedrijf`` or ``de organisatie``
+        points back to: a packaged organisation, a name with an organisation noun, or an
+        unknown name that no person's title introduces and no place preposition precedes."""
+        if m.entry is not None:
+            return m.entry.kind == "organisation"
+        if any(self.lexicon.is_actor_noun(w) for w in self._key(m.text)):
+            return True
+        if m.title is not None and not self.lexicon.is_actor_noun(m.title):
+            return False  # "minister Karel Smit"
+        if self._person_title(m.text):
+            return False
+        index = bisect.bisect_left(self._starts, m.span.start)
+        before = self.tokens[index - 1].text.casefold() if index > 0 else ""
+        if len(self._key(m.text)) == 1 and (
+                before in ("", ".", "!", "?", ":") or "\n" in self.doc.text[
+                    self.tokens[index - 1].end : m.span.start]):
+            return False  # one capitalised word opening a sentence may be any word
+        if before.isalpha() and before.islower() and before not in self.lexicon.stopwords:
+            return False  # "vlucht MH17": the name of a thing of that kind
+        return before not in _PLACE_PREPOSITIONS
 
     def antecedent(
         self,
@@ -1154,6 +1190,10 @@ class ActorResolver:
             if quote.content.start <= offset < quote.content.end and quote.speaker is not None:
                 return quote.speaker
         return None
+
+
+# prepositions after which a name is a place ("Tata Steel in IJmuiden"), not a source
+_PLACE_PREPOSITIONS = frozenset({"in", "uit", "naar", "bij", "nabij", "rond", "te"})
 
 
 def _fits(refers: Refers, actor: Actor) -> bool:
