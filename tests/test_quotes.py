@@ -119,6 +119,180 @@ def test_the_seed_gives_its_six_gold_quotes() -> None:
             ("indirect", "NAVO"), ("mixed", "Poetin")] == found
 
 
+# -- general constructions (issue 3: the rules generalise beyond the development set) ---------
+
+
+def _found_rules(text: str) -> list[tuple[str, str, str | None, str | None, str]]:
+    doc = _doc(text)
+    return [
+        (q.kind, doc.text_of(q.content), q.speaker.name if q.speaker else None,
+         doc.text_of(q.cue) if q.cue else None, q.rule)
+        for q in quotes.extract(doc)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Het ministerie zei twaalf drones te hebben onderschept.",
+         ("indirect", "twaalf drones te hebben onderschept", "ministerie", "zei",
+          "quote.te_infinitive")),
+        ("Minister Karel Smit liet weten de wet zo snel mogelijk te willen invoeren.",
+         ("indirect", "de wet zo snel mogelijk te willen invoeren", "Karel Smit", "liet weten",
+          "quote.te_infinitive")),
+        ("De oppositie zegt geen vertrouwen meer te hebben in het kabinet.",
+         ("indirect", "geen vertrouwen meer te hebben in het kabinet", "oppositie", "zegt",
+          "quote.te_infinitive")),
+        ('De regering zegt "diep geschokt" te zijn en belooft hulp.',
+         ("mixed", '"diep geschokt" te zijn', "regering", "zegt", "quote.te_infinitive")),
+    ],
+)
+def test_a_speech_cue_with_a_te_infinitive_reports_the_te_clause(
+    text: str, expected: tuple[str, str, str, str, str]
+) -> None:
+    assert [expected] == _found_rules(text)
+
+
+def test_dreigen_with_a_te_infinitive_is_no_speech() -> None:
+    assert [] == _found("Het land dreigt af te glijden naar chaos.")
+
+
+def test_a_dat_clause_with_single_curly_fragments_and_two_dat_parts_is_one_mixed_quote() -> None:
+    text = ("De kustwacht verklaarde dat de boten ‘illegaal’ binnenvoeren en dat de bemanning "
+            "‘rustig’ bleef.")
+
+    assert [("mixed", "de boten ‘illegaal’ binnenvoeren en dat de bemanning ‘rustig’ bleef",
+             "kustwacht")] == _found(text)
+
+
+def test_maar_without_a_new_subject_continues_the_reported_clause() -> None:
+    text = "Premier Karel Smit zei dat het kabinet ‘de uitspraak respecteert’, maar in beroep gaat."
+
+    assert [("mixed", "het kabinet ‘de uitspraak respecteert’, maar in beroep gaat",
+             "Karel Smit")] == _found(text)
+
+
+def test_maar_with_a_new_subject_ends_the_reported_clause() -> None:
+    text = "Premier Karel Smit zei dat het kabinet hulp biedt, maar de oppositie wil meer."
+
+    assert [("indirect", "het kabinet hulp biedt", "Karel Smit")] == _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("NAVO: Rusland bereidt zich voor op ‘lange oorlog’\n\nDe NAVO vergaderde.",
+         ("mixed", "Rusland bereidt zich voor op ‘lange oorlog’", "NAVO", ":",
+          "quote.colon_headline")),
+        ("Japan: gesprekken in 'laatste fase'\n\nTokio onderhandelt.",
+         ("mixed", "gesprekken in 'laatste fase'", "Japan", ":", "quote.colon_headline")),
+    ],
+)
+def test_a_colon_headline_of_an_organisation_or_country_with_a_quoted_end_is_mixed(
+    text: str, expected: tuple[str, str, str, str, str]
+) -> None:
+    assert [expected] == _found_rules(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Volgens hulporganisatie Artsen zonder Grenzen zijn duizenden mensen gevlucht.",
+         "Artsen zonder Grenzen"),
+        ("Volgens de Internationale Arbeidsorganisatie verloren miljoenen mensen hun baan.",
+         "Internationale Arbeidsorganisatie"),
+    ],
+)
+def test_volgens_an_organisation_keeps_its_whole_name_without_the_type_noun(
+    text: str, speaker: str
+) -> None:
+    [(_, _, found)] = _found(text)
+
+    assert speaker == found
+
+
+def test_a_quote_after_a_colon_that_ends_a_clause_without_a_speech_verb_is_direct() -> None:
+    text = "Premier Karel Smit prees het besluit: „Dit is een goede dag.”"
+
+    assert [("direct", "Dit is een goede dag.", "Karel Smit", None, "quote.colon_clause")] == (
+        _found_rules(text))
+
+
+def test_spreken_van_a_quoted_complement_followed_by_en_and_a_new_verb_is_direct() -> None:
+    text = "De regering sprak van ‘een zwarte dag’ en riep de rouw uit."
+
+    assert [("direct", "een zwarte dag", "regering", "sprak van", "quote.spreken_van")] == (
+        _found_rules(text))
+
+
+def test_a_standalone_quote_after_a_paragraph_break_belongs_to_the_speaker_before() -> None:
+    text = "Minister Karel Smit zei dat de grens dicht blijft.\n\n„Wij nemen geen risico.”"
+
+    assert [("indirect", "de grens dicht blijft", "Karel Smit"),
+            ("direct", "Wij nemen geen risico.", "Karel Smit")] == _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Critici zeggen dat de wet de persvrijheid beperkt.", "Critici"),
+        ("De oppositie zegt dat de uitslag vervalst is.", "oppositie"),
+        ("Waarnemers van de OVSE melden dat er stemmen zijn gekocht.", "Waarnemers van de OVSE"),
+        ("‘Het water kwam overal’, vertelde een overlevende aan de krant.", "overlevende"),
+    ],
+)
+def test_a_group_or_unnamed_source_is_kept_as_the_speaker(text: str, speaker: str) -> None:
+    [(_, _, found)] = _found(text)
+
+    assert speaker == found
+
+
+def test_a_negated_cue_with_a_dat_clause_reports_nothing() -> None:
+    assert [] == _found("De waarnemers stellen niet dat de fraude de uitslag bepaalde.")
+
+
+def test_dat_staat_in_a_report_of_x_attributes_the_previous_sentence_to_x() -> None:
+    text = "Het tekort loopt op tot 3 miljard euro. Dat staat in een rapport van de Rekenkamer."
+
+    assert [("indirect", "Het tekort loopt op tot 3 miljard euro", "Rekenkamer", "staat in",
+             "quote.backward")] == _found_rules(text)
+
+
+def test_dat_blijkt_uit_figures_is_no_statement() -> None:
+    assert [] == _found("Het tekort loopt op. Dat blijkt uit cijfers van het CBS.")
+
+
+def test_a_long_backward_attribution_still_takes_the_previous_sentence() -> None:
+    text = ("De brug is gesloten. Dat heeft minister Karel Smit woensdag bevestigd tijdens een "
+            "persconferentie in Brussel, twee weken voor de top.")
+
+    assert [("indirect", "De brug is gesloten", "Karel Smit")] == _found(text)
+
+
+def test_het_bedrijf_resolves_to_the_latest_company_named_before() -> None:
+    text = "De levering van Nordgas stopt. Het bedrijf heeft naar eigen zeggen genoeg voorraad."
+
+    assert [("indirect", "Het bedrijf heeft naar eigen zeggen genoeg voorraad", "Nordgas")] == (
+        _found(text))
+
+
+def test_a_relative_clause_before_the_main_verb_is_no_trailing_cue() -> None:
+    text = ("De kiesraad, die wordt gecontroleerd door de regering, riep de president uit "
+            "tot winnaar.")
+
+    assert [] == _found(text)
+
+
+def test_a_name_suffix_with_its_period_stays_in_the_speaker() -> None:
+    assert [("indirect", "de brug dichtgaat", "Karel Smit jr.")] == _found(
+        "Burgemeester Karel Smit jr. zei dat de brug dichtgaat.")
+
+
+def test_a_quoted_name_does_not_make_a_quote_mixed() -> None:
+    assert [("indirect", "heet de operatie ‘Stille Wind’", "leger")] == _found(
+        "Volgens het leger heet de operatie ‘Stille Wind’.")
+
+
 def test_extract_rejects_what_is_not_a_document() -> None:
     with pytest.raises(TypeError, match="Document"):
         quotes.extract("Lavrov zei dat.")  # type: ignore[arg-type]  # the mistake under test

@@ -1004,6 +1004,8 @@ class _Rules:
                                       cue=self.cue_span(unit, i, cue), rule="quote.cue_clause",
                                       unit=u, phrase=phrase)
                 if k > i + 1 and self.cue_at(unit, k, ("say", "van", "predicate")) is not None:
+                    if has_te:
+                        break  # "zegt ... te zijn en belooft hulp"
                     return None
             return self.te_clause(u, unit, i, cue) if has_te else None
         if cue.frame == "van":
