@@ -1086,7 +1086,7 @@ class ActorResolver:
         if self.lexicon.is_actor_noun(title):
             # "de organisatie", "het bedrijf", "een woordvoerder": the latest organisation
             # named before, or the latest name that is no known person, country or place
-            # ("Tata Steel exporteert ... Het bedrijf")
+            # ("Nordgas in Emmen levert ... Het bedrijf")
             for m in reversed(self._names):
                 if m.span.start < phrase.span.start and self._may_be_organisation(m):
                     return attrs.evolve(self.actor_for_name(m.text, None), mention=phrase.span)
@@ -1192,7 +1192,7 @@ class ActorResolver:
         return None
 
 
-# prepositions after which a name is a place ("Tata Steel in IJmuiden"), not a source
+# prepositions after which a name is a place ("Nordgas in Emmen"), not a source
 _PLACE_PREPOSITIONS = frozenset({"in", "uit", "naar", "bij", "nabij", "rond", "te"})
 
 

@@ -26,13 +26,15 @@ The rules, by the name they record in :attr:`~geopol.model.Quote.rule`:
 ``quote.standalone``         ``"..."`` after a sentence that attributes speech; no cue
 ``quote.continued``          a paragraph of a quote that runs on (opening mark at each paragraph)
 ``quote.colon_headline``     a heading ``X: ...`` or ``X: '...'``; the cue is the colon
+``quote.colon_clause``       ``Zij verwelkomde het akkoord: „...”``: direct, no cue
 ``quote.spreken_van``        ``X spreekt van ...`` (direct when the whole complement is quoted)
 ``quote.noemen``             ``X noemt de inval onaanvaardbaar``
 ``quote.cue_clause``         ``X zegt dat ...`` / ``X vraagt of ...``
+``quote.te_infinitive``      ``X zegt nog niets te hebben ontvangen``
 ``quote.volgens``            ``Volgens X ...``
 ``quote.aldus``              ``..., aldus X.``
 ``quote.trailing_cue``       ``..., meldt persbureau Reuters.`` / ``..., zo heeft X bekendgemaakt.``
-``quote.backward``           ``Dat meldt X.``: the content is the previous sentence
+``quote.backward``           ``Dat meldt X.`` / ``Dat staat in een rapport van X.``
 ``quote.naar_eigen_zeggen``  ``X heeft naar eigen zeggen ...``
 ============================ ============================================================
 
@@ -605,8 +607,8 @@ class _Rules:
 
     def attachments_end(self, unit: _Unit, k: int, i: int) -> int:
         """Past what may stand between a subject and its cue at token *i* without being the
-        subject's head: more names of a list (``Mali, Niger en Burkina Faso``), a place
-        (``het ministerie van Defensie in Taipei``) and an owner (``de junta van kapitein X``)."""
+        subject's head: more names of a list (``Estland, Letland en Litouwen``), a place
+        (``het ministerie van Defensie in Riga``) and an owner (``de junta van kolonel X``)."""
         tokens = unit.tokens
         while k + 1 < i:
             word = tokens[k].text
@@ -620,7 +622,7 @@ class _Rules:
         return k
 
     def apposition(self, unit: _Unit, phrase: ActorPhrase, k: int, i: int) -> ActorPhrase | None:
-        """The name in ``Hun woordvoerder, de minister Cedric Schuster, zei``: a name between
+        """The name in ``Hun woordvoerder, minister Karel Smit, zei``: a name between
         the commas after a description or noun names the speaker."""
         if phrase.kind not in ("description", "noun") or k + 1 >= i - 1:
             return None
