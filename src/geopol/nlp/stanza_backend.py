@@ -122,7 +122,7 @@ def _make_pipeline(
         # never fetch anything: geopol does not touch the network by itself
         "download_method": None,
         "use_gpu": use_gpu,
-        "logging_level": "WARN",
+        "logging_level": "ERROR",  # stanza warns of "unsupported language" for explicit paths
         **options,
     }
     if model_dir is not None:
@@ -600,7 +600,8 @@ def download(
             lang,
             model_dir=str(directory),
             package=None,
-            processors={p: "default" for p in chosen},
+            # only processors the index has a model for (Dutch has no mwt model, say)
+            processors={kind: package for kind, package in plan.files if kind in chosen},
             download_json=False,
         )
     return plan

@@ -26,10 +26,12 @@ Steps:
        dropped when the training data has none, enhanced dependencies dropped)
        and concatenated, and running text is rebuilt for the tokenizer (a
        paragraph's sentences joined by spaces, paragraphs by a blank line,
-       paragraphs read from sentence ids of the form ``DOC.p.N.s.M``).
+       paragraphs read from sentence ids of the form ``DOC.p.N.s.M``; a shuffled
+       treebank is grouped into pseudo-paragraphs, see ``_running_text``).
     2. each processor is trained in turn, on one thread by default, with the
        dev files for checkpoint selection and a bounded number of steps.
-    3. the models are copied into the output directory with a ``resources.json``.
+    3. the models are copied into the output directory with a ``resources.json``,
+       their weights stored as float16 (``--float32`` keeps them as trained).
     4. every processor is scored on each dev file separately (tokenizer on raw
        text, the others on gold tokens and gold input annotation), and the full
        pipeline from raw text; the figures go to ``scores.json``.
@@ -42,10 +44,12 @@ from __future__ import annotations
 import argparse
 import contextlib
 import importlib
+import itertools
 import json
 import logging
 import os
 import platform
+import random
 import shutil
 import sys
 import time
@@ -89,6 +93,7 @@ SIZES: dict[str, dict[str, list[str]]] = {
 
 _DEFAULT_STEPS = {"tokenize": 4000, "pos": 700, "lemma": 5, "depparse": 900}
 _PARAGRAPH_ID = regex.compile(r"^(?P<par>.+?\.p\.\d+)\.s\.\d+")
+_FINAL_PUNCTUATION = regex.compile(r"[.!?…:;][\"'”’»)]*$|[\"”’»]$")
 
 
 @attrs.frozen(kw_only=True)
@@ -108,6 +113,7 @@ class TrainingPlan:
         threads: CPU threads for torch.
         use_gpu: train on CUDA when present.
         seed: random seed handed to every trainer.
+        float16: store the weights of the output models in half precision (half the size).
 
     .. versionadded:: 0.1.0
     """
@@ -124,6 +130,7 @@ class TrainingPlan:
     threads: int = 1
     use_gpu: bool = False
     seed: int = 1234
+    float16: bool = True
 
     @property
     def data_dir(self) -> Path:
@@ -217,18 +224,54 @@ def _write_conllu(sentences: Sequence[_Sentence], path: Path, *, drop_xpos: bool
             out.write("\n")
 
 
-def _running_text(sentences: Sequence[_Sentence]) -> str:
-    """Paragraphs rebuilt from sentence ids: sentences joined by spaces, paragraphs by a
-    blank line."""
+def _paragraph_key(sentence: _Sentence) -> str | None:
+    match = _PARAGRAPH_ID.match(sentence.comment("sent_id") or "")
+    return match["par"] if match else None
+
+
+def _running_text(sentences: Sequence[_Sentence], *, seed: int = 1234) -> str:
+    """Running text for the tokenizer: sentences joined by spaces, paragraphs by a blank line.
+
+    Paragraphs come from sentence ids (``DOC.p.N.s.M``) where consecutive sentences share
+    them. Where they almost never do (a shuffled treebank, such as the 2017 LassySmall
+    training split, whose neighbours come from different articles), every sentence would
+    be a paragraph of its own and the tokenizer would never learn to split sentences
+    inside a paragraph; such sentences are grouped into pseudo-paragraphs of 1 to 8
+    sentences (seeded), a sentence without final punctuation (a heading) standing alone.
+    """
+    keys = [_paragraph_key(s) for s in sentences]
+    shared = sum(1 for a, b in itertools.pairwise(keys) if a is not None and a == b)
+    if len(sentences) > 1 and shared < 0.1 * (len(sentences) - 1):
+        return _pseudo_paragraphs(sentences, seed)
     paragraphs: list[list[str]] = []
     previous: str | None = None
-    for sentence in sentences:
-        match = _PARAGRAPH_ID.match(sentence.comment("sent_id") or "")
-        key = match["par"] if match else None
+    for sentence, key in zip(sentences, keys, strict=True):
         if key is None or key != previous or not paragraphs:
             paragraphs.append([])
         paragraphs[-1].append(sentence.text())
         previous = key
+    return "\n\n".join(" ".join(p) for p in paragraphs) + "\n"
+
+
+def _pseudo_paragraphs(sentences: Sequence[_Sentence], seed: int) -> str:
+    rng = random.Random(seed)
+    paragraphs: list[list[str]] = []
+    current: list[str] = []
+    size = rng.randint(1, 8)
+    for sentence in sentences:
+        text = sentence.text()
+        if not _FINAL_PUNCTUATION.search(text):
+            if current:
+                paragraphs.append(current)
+            paragraphs.append([text])
+            current, size = [], rng.randint(1, 8)
+            continue
+        current.append(text)
+        if len(current) >= size:
+            paragraphs.append(current)
+            current, size = [], rng.randint(1, 8)
+    if current:
+        paragraphs.append(current)
     return "\n\n".join(" ".join(p) for p in paragraphs) + "\n"
 
 
@@ -254,7 +297,7 @@ def prepare(plan: TrainingPlan) -> dict[str, Path]:
     files["dev"] = plan.data_dir / "dev.conllu"
     for split, sentences in (("train", train), ("dev", dev_all)):
         txt = plan.data_dir / f"tokenize.{split}.txt"
-        txt.write_text(_running_text(sentences), encoding="utf-8")
+        txt.write_text(_running_text(sentences, seed=plan.seed), encoding="utf-8")
         prepare_tokenizer_data.main(
             [
                 str(txt),
@@ -372,7 +415,33 @@ def train(plan: TrainingPlan, processor: str) -> float:
             f"stanza's {processor} trainer saved no model at {plan.model_file(processor)}"
         )
     _LOG.info("trained %s in %.0f s", processor, elapsed)
+    times = plan.work_dir / "train_seconds.json"
+    recorded = json.loads(times.read_text(encoding="utf-8")) if times.is_file() else {}
+    recorded[processor] = round(elapsed, 1)
+    times.write_text(json.dumps(recorded, indent=2) + "\n", encoding="utf-8")
     return elapsed
+
+
+def _store_float16(path: Path) -> None:
+    """Rewrite a stanza model file with its float32 weights stored as float16.
+
+    Halves the file; stanza's loaders copy the weights into float32 parameters
+    (``load_state_dict`` casts), so the model computes as before, from weights
+    rounded to half precision. The dev scores are measured on the stored files.
+    """
+    import torch
+
+    checkpoint = torch.load(path, map_location="cpu", weights_only=True)
+
+    def halve(value: object) -> object:
+        if isinstance(value, torch.Tensor) and value.dtype == torch.float32:
+            return value.half()
+        if isinstance(value, dict):
+            return {key: halve(item) for key, item in value.items()}
+        return value
+
+    checkpoint["model"] = halve(checkpoint.get("model"))
+    torch.save(checkpoint, path)
 
 
 def assemble(plan: TrainingPlan) -> dict[str, int]:
@@ -384,6 +453,8 @@ def assemble(plan: TrainingPlan) -> dict[str, int]:
         target = plan.out / plan.lang / processor / f"{plan.package}.pt"
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(plan.model_file(processor), target)
+        if plan.float16:
+            _store_float16(target)
         sizes[processor] = target.stat().st_size
         entry[processor] = {plan.package: {}}
         defaults[processor] = plan.package
@@ -495,6 +566,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--threads", type=int, default=1, help="CPU threads for torch (default: 1)")
     parser.add_argument("--gpu", action="store_true", help="train on CUDA (must be present)")
     parser.add_argument("--seed", type=int, default=1234)
+    parser.add_argument("--float32", action="store_true",
+                        help="store the output models in float32 (default: float16, half the size)")
     parser.add_argument("--skip-training", action="store_true",
                         help="only assemble and score models already in the work directory")
     parser.add_argument("--no-evaluate", action="store_true",
@@ -526,6 +599,7 @@ def _plan(options: argparse.Namespace) -> TrainingPlan:
         threads=options.threads,
         use_gpu=options.gpu,
         seed=options.seed,
+        float16=not options.float32,
     )
 
 
@@ -573,11 +647,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     }
     started = time.monotonic()
     prepare(plan)
-    seconds: dict[str, float] = {}
     if not options.skip_training:
         for processor in plan.processors:
-            seconds[processor] = round(train(plan, processor), 1)
-    record["train_seconds"] = seconds
+            train(plan, processor)
+    times = plan.work_dir / "train_seconds.json"
+    record["train_seconds"] = (
+        json.loads(times.read_text(encoding="utf-8")) if times.is_file() else {}
+    )
     record["bytes"] = assemble(plan)
     if not options.no_evaluate:
         scores = evaluate(plan)
