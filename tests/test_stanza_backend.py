@@ -8,6 +8,7 @@ functions, raises.
 from __future__ import annotations
 
 import importlib
+import io
 import json
 import pickle
 import re
@@ -396,3 +397,74 @@ def test_the_words_of_a_multiword_token_share_its_span_and_keep_their_heads() ->
 
     assert [(0, 6), (0, 6), (6, 7)] == [(t.span.start, t.span.end) for t in sentence.tokens]
     assert [-1, 0, 0] == [t.head for t in sentence.tokens]
+
+
+# -- the explicit download, with stanza's network functions replaced -----------------------
+
+FAKE_INDEX = {
+    "url": "https://models.example/{resources_version}/{lang}/{filename}",
+    "nl": {
+        "lang_name": "Dutch",
+        "tokenize": {"alpino": {"md5": "0"}},
+        "pos": {"alpino_charlm": {"md5": "0", "dependencies": [
+            {"model": "pretrain", "package": "conll17"},
+            {"model": "forward_charlm", "package": "oscar"},
+        ]}},
+        "default_processors": {"tokenize": "alpino", "pos": "alpino_charlm"},
+        "packages": {"default": {"tokenize": "alpino", "pos": "alpino_charlm"}},
+    },
+}
+
+
+def test_download_prints_each_file_with_its_size_and_fetches_only_listed_ones(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from geopol.nlp import stanza_backend
+
+    common = importlib.import_module("stanza.resources.common")
+    fetched: list[dict[str, Any]] = []
+    monkeypatch.setattr(
+        common, "download_resources_json",
+        lambda model_dir, *a, **k: (Path(model_dir) / "resources.json").write_text(
+            json.dumps(FAKE_INDEX), encoding="utf-8"
+        ),
+    )
+    monkeypatch.setattr(
+        stanza_backend, "_remote_size", lambda url: 2_000_000 if "pos" in url else None
+    )
+    monkeypatch.setattr(stanza, "download", lambda lang, **kwargs: fetched.append(kwargs))
+    printed = io.StringIO()
+
+    plan = stanza_backend.download(
+        tmp_path / "models", processors=["tokenize", "mwt", "pos"], out=printed
+    )
+
+    lines = printed.getvalue().splitlines()
+    assert [
+        ("tokenize", "alpino"), ("pos", "alpino_charlm"),
+        ("pretrain", "conll17"), ("forward_charlm", "oscar"),
+    ] == list(plan.files)
+    assert "  nl/pos/alpino_charlm.pt  2.0 MB" in lines
+    assert "  nl/tokenize/alpino.pt  size unknown" in lines
+    assert "4 files, 2 MB in all" == lines[-1]
+    assert [{"tokenize": "alpino", "pos": "alpino_charlm"}] == [f["processors"] for f in fetched]
+
+
+def test_a_dry_run_download_fetches_no_model(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from geopol.nlp import stanza_backend
+
+    common = importlib.import_module("stanza.resources.common")
+    monkeypatch.setattr(
+        common, "download_resources_json",
+        lambda model_dir, *a, **k: (Path(model_dir) / "resources.json").write_text(
+            json.dumps(FAKE_INDEX), encoding="utf-8"
+        ),
+    )
+    monkeypatch.setattr(stanza_backend, "_remote_size", lambda url: None)
+    monkeypatch.setattr(stanza, "download", _refuse)
+
+    plan = stanza_backend.download(tmp_path, dry_run=True, out=io.StringIO())
+
+    assert "https://models.example/1.15.0/nl/tokenize/alpino.pt" == plan.urls[0]

@@ -574,7 +574,13 @@ def download(
     directory.mkdir(parents=True, exist_ok=True)
     stream = out if out is not None else sys.stderr
     print(f"fetching stanza's model index: {directory / 'resources.json'}", file=stream)
-    common.download_resources_json(str(directory))
+    try:
+        common.download_resources_json(str(directory))
+    except OSError as error:  # requests' errors are OSErrors
+        raise ModelNotFoundError(
+            f"{directory}: could not fetch stanza's model index ({error}); on a machine "
+            "without network access, copy a model directory from one that has it"
+        ) from error
     plan = download_plan(directory, lang=lang, processors=chosen)
     resources = _read_resources(directory)
     base = str(common.expand_model_url(resources, common.DEFAULT_MODEL_URL))
@@ -596,12 +602,18 @@ def download(
         file=stream,
     )
     if not dry_run:
-        stanza.download(
-            lang,
-            model_dir=str(directory),
-            package=None,
-            # only processors the index has a model for (Dutch has no mwt model, say)
-            processors={kind: package for kind, package in plan.files if kind in chosen},
-            download_json=False,
-        )
+        try:
+            stanza.download(
+                lang,
+                model_dir=str(directory),
+                package=None,
+                # only processors the index has a model for (Dutch has no mwt model, say)
+                processors={kind: package for kind, package in plan.files if kind in chosen},
+                download_json=False,
+            )
+        except OSError as error:
+            raise ModelNotFoundError(
+                f"{directory}: fetching stanza's models failed ({error}); run the command "
+                "again to resume (files already fetched are kept)"
+            ) from error
     return plan
