@@ -447,6 +447,8 @@ def _models_arguments(parser: argparse.ArgumentParser) -> None:
     download.add_argument("--lang", default="nl")
     download.add_argument("--processors", default="tokenize,mwt,pos,lemma,depparse",
                           help="comma-separated processors (default: %(default)s)")
+    download.add_argument("--dry-run", action="store_true",
+                          help="only say what would be fetched and how big")
 
 
 def _run_models(args: argparse.Namespace) -> int:
@@ -458,7 +460,7 @@ def _run_models(args: argparse.Namespace) -> int:
         from geopol.nlp.stanza_backend import download
 
         processors = [p for p in args.processors.split(",") if p]
-        download(args.model_dir, lang=args.lang, processors=processors)
+        download(args.model_dir, lang=args.lang, processors=processors, dry_run=args.dry_run)
     except ModuleNotFoundError as error:
         raise _UsageError(
             f"geopol models needs stanza: pip install 'geopol[stanza]' ({error})"

@@ -6,8 +6,11 @@ to their own rules where it is missing.
 
 * :class:`RulesAnalyser` (the default): geopol's own segmentation, no model,
   tokens without lemma, tags or heads.
-* documents loaded from CoNLL-U carry their parse in :attr:`Document.parse`;
-  :class:`RulesAnalyser` hands that parse on unchanged.
+* :class:`~geopol.nlp.stanza_backend.StanzaAnalyser`: a stanza pipeline from a
+  local model directory (stanza itself is imported only when a model is loaded).
+* :class:`~geopol.nlp.conllu.ConlluAnalyser`: documents loaded from CoNLL-U carry
+  their parse in :attr:`Document.parse` and keep it (:class:`RulesAnalyser`
+  hands such a parse on unchanged too).
 """
 
 from __future__ import annotations
@@ -16,8 +19,10 @@ from collections.abc import Iterable, Iterator
 from typing import Protocol, runtime_checkable
 
 from geopol.model import Document, Sentence
+from geopol.nlp.conllu import ConlluAnalyser
+from geopol.nlp.stanza_backend import StanzaAnalyser
 
-__all__ = ["Analyser", "RulesAnalyser", "sentences_of"]
+__all__ = ["Analyser", "ConlluAnalyser", "RulesAnalyser", "StanzaAnalyser", "sentences_of"]
 
 
 @runtime_checkable
