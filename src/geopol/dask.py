@@ -21,7 +21,7 @@ Functions:
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING
@@ -123,6 +123,19 @@ def _flatten(lists: dask.bag.Bag) -> dask.bag.Bag:
     return flat
 
 
+def _per_file(
+    paths: Iterable[str | os.PathLike[str]],
+    work: Callable[[str, Analyser, OnError], list[Record] | list[Row]],
+    analyser: Analyser | None,
+    on_error: OnError,
+) -> dask.bag.Bag:
+    """A lazy bag with one partition per input file, flattened from what *work* makes of each."""
+    bag = _import_bag()
+    sources = [os.fspath(p) for p in paths]
+    files = bag.from_sequence(sources, npartitions=max(1, len(sources)))
+    return _flatten(files.map(work, analyser or RulesAnalyser(tokens=False), on_error))
+
+
 def records_bag(
     paths: Iterable[str | os.PathLike[str]],
     *,
@@ -133,11 +146,7 @@ def records_bag(
 
     .. versionadded:: 0.1.0
     """
-    bag = _import_bag()
-    sources = [os.fspath(p) for p in paths]
-    files = bag.from_sequence(sources, npartitions=max(1, len(sources)))
-    chosen = analyser or RulesAnalyser(tokens=False)
-    return _flatten(files.map(_records_of_file, chosen, on_error))
+    return _per_file(paths, _records_of_file, analyser, on_error)
 
 
 def rows_bag(
@@ -151,8 +160,4 @@ def rows_bag(
 
     .. versionadded:: 0.1.0
     """
-    bag = _import_bag()
-    sources = [os.fspath(p) for p in paths]
-    files = bag.from_sequence(sources, npartitions=max(1, len(sources)))
-    chosen = analyser or RulesAnalyser(tokens=False)
-    return _flatten(files.map(_rows_of_file, chosen, on_error))
+    return _per_file(paths, _rows_of_file, analyser, on_error)
