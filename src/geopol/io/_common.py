@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Literal
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Literal, Protocol, TypeVar
 
 import attrs
 
@@ -78,6 +78,33 @@ def single_id(opened: Opened) -> str:
 def multi_id(opened: Opened, line: int) -> str:
     """The id of a document in a file of many: ``corpus.jsonl#17`` (the line it starts on)."""
     return f"{opened.key}#{line}"
+
+
+class _Pending(Protocol):
+    line: int
+
+
+P = TypeVar("P", bound=_Pending)
+
+
+def name_documents(pending: Iterable[P], opened: Opened) -> Iterator[tuple[P, str]]:
+    """Each document of a file with its fallback id, in order: the file's stem when the
+    file holds this document alone (:func:`single_id`), else the file and the line the
+    document starts on (:func:`multi_id`). Only the first document waits, until the
+    second shows whether there is one; the rest stream.
+    """
+    iterator = iter(pending)
+    first = next(iterator, None)
+    if first is None:
+        return
+    second = next(iterator, None)
+    if second is None:
+        yield first, single_id(opened)
+        return
+    yield first, multi_id(opened, first.line)
+    yield second, multi_id(opened, second.line)
+    for later in iterator:
+        yield later, multi_id(opened, later.line)
 
 
 def too_large(opened: Opened, line: int | None, options: Options, size: int | None) -> InputError:

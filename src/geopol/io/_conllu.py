@@ -17,7 +17,7 @@ import attrs
 import regex
 
 from geopol.errors import InputError
-from geopol.io._common import Options, multi_id, single_id, too_large
+from geopol.io._common import Options, name_documents, too_large
 from geopol.io._stream import Opened, decode_error, read_lines
 from geopol.model import Document, Sentence, Span, Token
 
@@ -193,9 +193,6 @@ def read_conllu(opened: Opened, options: Options) -> Iterator[Document | InputEr
     """Documents of a CoNLL-U file, each with its parse in :attr:`Document.parse`."""
     encoding = options.encoding
     seen: dict[str, int] = {}
-    count = 0
-    current: _Doc | None = None
-    held: _Doc | None = None  # the first document, held until we know if more follow
 
     def finish(doc: _Doc, fallback: str) -> Document | InputError:
         if doc.error is not None:
@@ -244,62 +241,53 @@ def read_conllu(opened: Opened, options: Options) -> Iterator[Document | InputEr
         if raw is not None and (raw.rows or "text" in raw.comments):
             yield raw
 
-    for raw in sentences():
-        if isinstance(raw, InputError):
-            if current is None:
-                current = _Doc(raw.line or 1, None, False)
-            current.error = current.error or raw
-            continue
-        ud = raw.ud_parts()
-        starts = current is None or raw.newdoc is not None
-        if not starts and current is not None and not current.by_newdoc and ud is not None:
-            starts = current.id != ud[0]
-        if starts:
-            if current is not None:
-                count += 1
-                if count == 1:
-                    held = current
-                else:
-                    if held is not None:
-                        yield finish(held, multi_id(opened, held.line))
-                        held = None
-                    yield finish(current, multi_id(opened, current.line))
-            doc_id = raw.newdoc or (ud[0] if ud is not None else None)
-            current = _Doc(raw.line, doc_id, raw.newdoc is not None)
-        assert current is not None
-        if current.error is not None:
-            continue
-        separator = ""
-        if current.parts:
-            new_paragraph = raw.newpar or (ud is not None and ud != current.paragraph)
-            separator = "\n\n" if new_paragraph else " "
-        offset = current.size + len(separator)
-        try:
-            parsed = _parse(opened, raw, offset)
-        except InputError as error:
-            current.error = error
-            current.parts.clear()
-            current.sentences.clear()
-            continue
-        current.paragraph = ud
-        current.parts += (separator, parsed.text)
-        current.size = offset + len(parsed.text)
-        if current.size > options.max_chars:
-            current.error = too_large(opened, current.line, options, None)
-            current.parts.clear()
-            current.sentences.clear()
-            continue
-        current.sentences.append(
-            Sentence(span=Span(offset, offset + len(parsed.text)), tokens=parsed.tokens)
-        )
-        if raw.sent_id is not None:
-            current.sent_ids.append(raw.sent_id)
-    if current is None:
-        return
-    if held is not None:
-        yield finish(held, multi_id(opened, held.line))
-        yield finish(current, multi_id(opened, current.line))
-    elif count >= 1:
-        yield finish(current, multi_id(opened, current.line))
-    else:
-        yield finish(current, single_id(opened))
+    def pending_documents() -> Iterator[_Doc]:
+        current: _Doc | None = None
+        for raw in sentences():
+            if isinstance(raw, InputError):
+                if current is None:
+                    current = _Doc(raw.line or 1, None, False)
+                current.error = current.error or raw
+                continue
+            ud = raw.ud_parts()
+            starts = current is None or raw.newdoc is not None
+            if not starts and current is not None and not current.by_newdoc and ud is not None:
+                starts = current.id != ud[0]
+            if starts:
+                if current is not None:
+                    yield current
+                doc_id = raw.newdoc or (ud[0] if ud is not None else None)
+                current = _Doc(raw.line, doc_id, raw.newdoc is not None)
+            assert current is not None
+            if current.error is not None:
+                continue
+            separator = ""
+            if current.parts:
+                new_paragraph = raw.newpar or (ud is not None and ud != current.paragraph)
+                separator = "\n\n" if new_paragraph else " "
+            offset = current.size + len(separator)
+            try:
+                parsed = _parse(opened, raw, offset)
+            except InputError as error:
+                current.error = error
+                current.parts.clear()
+                current.sentences.clear()
+                continue
+            current.paragraph = ud
+            current.parts += (separator, parsed.text)
+            current.size = offset + len(parsed.text)
+            if current.size > options.max_chars:
+                current.error = too_large(opened, current.line, options, None)
+                current.parts.clear()
+                current.sentences.clear()
+                continue
+            current.sentences.append(
+                Sentence(span=Span(offset, offset + len(parsed.text)), tokens=parsed.tokens)
+            )
+            if raw.sent_id is not None:
+                current.sent_ids.append(raw.sent_id)
+        if current is not None:
+            yield current
+
+    for pending, doc_id in name_documents(pending_documents(), opened):
+        yield finish(pending, doc_id)

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import attrs
 
 from geopol.errors import InputError
-from geopol.io._common import Options, multi_id, parse_date, single_id, too_large
+from geopol.io._common import Options, name_documents, parse_date, single_id, too_large
 from geopol.io._stream import Opened, decode_error, read_lines
 from geopol.model import Document, PartialDate
 
@@ -59,9 +59,6 @@ def read_seed(opened: Opened, options: Options) -> Iterator[Document | InputErro
     by the file and the line its header is on (``news.txt#12``).
     """
     encoding = options.encoding
-    held: _Pending | None = None  # the first document, held until we know if more follow
-    current: _Pending | None = None
-    count = 0
 
     def finish(pending: _Pending, doc_id: str) -> Document | InputError:
         if pending.error is not None:
@@ -69,59 +66,50 @@ def read_seed(opened: Opened, options: Options) -> Iterator[Document | InputErro
         text = "".join(pending.parts).rstrip()
         return Document(id=doc_id, text=text, date=pending.date, source=opened.path)
 
-    for number, start, raw in read_lines(opened, max_line_bytes=options.max_line_bytes):
-        bad: InputError | None = None
-        try:
-            line = raw.decode(encoding)
-        except UnicodeDecodeError as error:
-            bad = decode_error(opened, error, line=number, offset=start, encoding=encoding)
-            line = raw.decode(encoding, "replace")
-        if line.startswith(HEADER):
-            if current is not None:
-                count += 1
-                if count == 1:
-                    held = current
-                else:
-                    if held is not None:
-                        yield finish(held, multi_id(opened, held.line))
-                        held = None
-                    yield finish(current, multi_id(opened, current.line))
-            token, body = split_header(_clean(line))
-            current = _Pending(number, None, [body], len(body), bad)
+    def pending_documents() -> Iterator[_Pending]:
+        current: _Pending | None = None
+        for number, start, raw in read_lines(opened, max_line_bytes=options.max_line_bytes):
+            bad: InputError | None = None
             try:
-                current.date = parse_date(token, 'date in the " date" header')
-            except ValueError as error:
-                current.error = current.error or opened.error(str(error), number)
-        elif bad is not None:
-            if current is None:
-                current = _Pending(number, None, [], 0)
-            current.error = current.error or bad
-            continue
-        elif current is None:
-            if line.strip():
-                current = _Pending(number, None, [], 0)
-                current.error = opened.error(
-                    'text before the first " date YYYY-MM" header', number
-                )
-            continue
-        else:
-            if current.error is not None:
+                line = raw.decode(encoding)
+            except UnicodeDecodeError as error:
+                bad = decode_error(opened, error, line=number, offset=start, encoding=encoding)
+                line = raw.decode(encoding, "replace")
+            if line.startswith(HEADER):
+                if current is not None:
+                    yield current
+                token, body = split_header(_clean(line))
+                current = _Pending(number, None, [body], len(body), bad)
+                try:
+                    current.date = parse_date(token, 'date in the " date" header')
+                except ValueError as error:
+                    current.error = current.error or opened.error(str(error), number)
+            elif bad is not None:
+                if current is None:
+                    current = _Pending(number, None, [], 0)
+                current.error = current.error or bad
                 continue
-            line = _clean(line)
-            current.parts.append(line)
-            current.size += len(line)
-        if current.error is None and current.size > options.max_chars:
-            current.error = too_large(opened, current.line, options, None)
-            current.parts.clear()
-    if current is None:
-        return
-    if held is not None:
-        yield finish(held, multi_id(opened, held.line))
-        yield finish(current, multi_id(opened, current.line))
-    elif count >= 1:
-        yield finish(current, multi_id(opened, current.line))
-    else:
-        yield finish(current, single_id(opened))
+            elif current is None:
+                if line.strip():
+                    current = _Pending(number, None, [], 0)
+                    current.error = opened.error(
+                        'text before the first " date YYYY-MM" header', number
+                    )
+                continue
+            else:
+                if current.error is not None:
+                    continue
+                line = _clean(line)
+                current.parts.append(line)
+                current.size += len(line)
+            if current.error is None and current.size > options.max_chars:
+                current.error = too_large(opened, current.line, options, None)
+                current.parts.clear()
+        if current is not None:
+            yield current
+
+    for pending, doc_id in name_documents(pending_documents(), opened):
+        yield finish(pending, doc_id)
 
 
 def read_text(opened: Opened, options: Options) -> Iterator[Document | InputError]:
