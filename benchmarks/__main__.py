@@ -136,6 +136,11 @@ def scaling_table(sizes: Sequence[int], *, workers: int) -> Table:
     from benchmarks.scaling import run_once
 
     runs = [run_once(throughput_bench.corpus_path(size), workers=workers) for size in sizes]
+    return scaling_table_from_runs(runs, workers=workers)
+
+
+def scaling_table_from_runs(runs: Sequence[dict[str, Any]], *, workers: int) -> Table:
+    """The scaling table of runs made by :func:`benchmarks.scaling.run_once`."""
     base = runs[0]["seconds"] / runs[0]["bytes"]
     rows = [[f"{r['bytes'] / 1e6:,.0f}", f"{r['seconds']:.1f}", f"{r['mb_per_s']:.2f}",
              f"{(r['seconds'] / r['bytes']) / base:.2f}", f"{r['peak_rss_mb']:.0f}"]
@@ -158,6 +163,26 @@ def print_table(table: Table, file: Any = sys.stdout) -> None:
         print("  ".join(str(v).ljust(w) for v, w in zip(row, widths, strict=True)), file=file)
     if table.get("note"):
         print(table["note"], file=file)
+
+
+def save_tables(tables: Sequence[Table], output: Path = RESULTS / "suite.json", *,
+                gold: Sequence[str] | None = None) -> None:
+    """Merge *tables* into the suite's JSON, each stamped with today's date and this machine;
+    tables of earlier runs that this run did not make are kept."""
+    today, machine = dt.date.today().isoformat(), throughput_bench.machine()
+    for table in tables:
+        table["date"], table["machine"] = today, machine
+    previous: dict[str, Any] = {}
+    suite: dict[str, Any] = {}
+    if output.exists():
+        suite = json.loads(output.read_text("utf-8"))
+        previous = {t["name"]: t for t in suite["tables"]}
+    previous.update({t["name"]: t for t in tables})
+    suite.update({"date": today, "machine": machine, "tables": list(previous.values())})
+    if gold is not None:
+        suite["gold_files"] = list(gold)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(json.dumps(suite, indent=1, ensure_ascii=False) + "\n", "utf-8")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -209,21 +234,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         tables.append(scaling_table(args.scaling, workers=args.workers))
         print_table(tables[-1])
 
-    today, machine = dt.date.today().isoformat(), throughput_bench.machine()
-    for table in tables:
-        table["date"], table["machine"] = today, machine
-    previous = {}
-    if args.output.exists():
-        previous = {t["name"]: t for t in json.loads(args.output.read_text("utf-8"))["tables"]}
-    previous.update({t["name"]: t for t in tables})
-    suite = {
-        "date": today,
-        "machine": machine,
-        "gold_files": [p.name for p in paths],
-        "tables": list(previous.values()),
-    }
-    args.output.parent.mkdir(parents=True, exist_ok=True)
-    args.output.write_text(json.dumps(suite, indent=1, ensure_ascii=False) + "\n", "utf-8")
+    save_tables(tables, args.output, gold=[p.name for p in paths])
     print(f"\nwrote {args.output}")
     return 0
 

@@ -63,6 +63,9 @@ def main(argv: list[str] | None = None) -> int:
     result = {"workers": args.workers, "machine": machine(), "runs": rows}
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "scaling.json").write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    from benchmarks.__main__ import save_tables, scaling_table_from_runs
+
+    save_tables([scaling_table_from_runs(rows, workers=args.workers)])
     return 0
 
 
