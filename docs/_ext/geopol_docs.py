@@ -3,6 +3,9 @@
 ``.. geopol-data-files::``
     one section per language data file in ``src/geopol/data/nl/``: its header
     comment (source, licence, editing rule), its columns and a few entries.
+``.. geopol-known-failures::``
+    every golden case in ``tests/cases/*.jsonl`` marked ``"expect": "fail"``: what geopol
+    is known to get wrong, by module, with the text and the reason.
 ``.. geopol-changelog::``
     the unreleased changes, one entry per fragment in ``changelog.d/<issue>.<type>.md``,
     grouped by type (breaking, deprecation, feature, fix, data).
@@ -25,6 +28,7 @@ ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "src" / "geopol" / "data" / "nl"
 SUITE = ROOT / "benchmarks" / "results" / "suite.json"
 CHANGELOG = ROOT / "changelog.d"
+CASES = ROOT / "tests" / "cases"
 CHANGE_TYPES = {"breaking": "Breaking changes", "deprecation": "Deprecations",
                 "feature": "Features", "fix": "Fixes", "data": "Language data"}
 
@@ -130,7 +134,38 @@ class Changelog(Directive):
         return out
 
 
+class KnownFailures(Directive):
+    """The golden cases marked as known failures, one list per module."""
+
+    def run(self) -> list[nodes.Node]:
+        out: list[nodes.Node] = []
+        for path in sorted(CASES.glob("*.jsonl")):
+            items = nodes.bullet_list()
+            for line in path.read_text(encoding="utf-8").splitlines():
+                if not line.strip():
+                    continue
+                case = json.loads(line)
+                if case.get("expect") != "fail":
+                    continue
+                item = nodes.list_item()
+                paragraph = nodes.paragraph()
+                paragraph += nodes.strong(text=case["label"])
+                paragraph += nodes.Text(": ")
+                paragraph += nodes.literal(text=case["text"])
+                if case.get("comment"):
+                    paragraph += nodes.Text(f" ({case['comment']})")
+                item += paragraph
+                items += item
+            if len(items):
+                section = nodes.section(ids=[f"known-{path.stem}"])
+                section += nodes.title(text=path.stem)
+                section += items
+                out.append(section)
+        return out
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
+    app.add_directive("geopol-known-failures", KnownFailures)
     app.add_directive("geopol-changelog", Changelog)
     app.add_directive("geopol-data-files", DataFiles)
     app.add_directive("geopol-benchmark", BenchmarkTable)
