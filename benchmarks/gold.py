@@ -10,7 +10,6 @@ holder equality after dropping articles and titles.
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -21,6 +20,7 @@ import regex
 
 from geopol.data import read_list
 from geopol.model import Document, PartialDate, Span
+from geopol.summary import read_records
 
 __all__ = [
     "GoldDocument",
@@ -53,23 +53,16 @@ def default_gold_files() -> tuple[Path, ...]:
 
 
 def read_gold(path: str | os.PathLike[str]) -> Iterator[GoldDocument]:
-    """The documents of one gold file."""
-    with open(path, encoding="utf-8") as handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as error:
-                raise ValueError(f"{path}:{number}: not JSON ({error.msg})") from error
-            date = record.get("date")
-            doc = Document(
-                id=str(record["id"]),
-                text=record["text"],
-                date=PartialDate.parse(date) if date else None,
-                source=str(path),
-            )
-            yield GoldDocument(doc, record)
+    """The documents of one gold file (a broken line is an InputError naming file and line)."""
+    for record in read_records([path]):
+        date = record.get("date")
+        doc = Document(
+            id=str(record["id"]),
+            text=record["text"],
+            date=PartialDate.parse(date) if date else None,
+            source=str(path),
+        )
+        yield GoldDocument(doc, record)
 
 
 def locate(text: str, fragment: str | None, occurrence: int = 0, *, near: int = 0) -> Span | None:
