@@ -443,9 +443,12 @@ class _Sentence:
 
     def clause_start(self, i: int) -> tuple[int, str]:
         """First token of the clause holding token *i*, and what opened it."""
-        j = i - 1
+        opens = self._opens  # the cache of opens_clause, read here without a call per token
+        j = min(i, self.n) - 1
         while j >= 0:
-            kind = self.opens_clause(j)
+            kind = opens[j]
+            if kind is _UNKNOWN:
+                kind = opens[j] = self._opens_clause(j)
             if kind is not None:
                 return j + 1, kind
             j -= 1
@@ -453,9 +456,12 @@ class _Sentence:
 
     def clause_end(self, i: int, *, stop_at_dat: bool = True) -> int:
         """One past the last token of the clause that continues after token *i*."""
-        j = i + 1
+        opens = self._opens  # the cache of opens_clause, read here without a call per token
+        j = max(i + 1, 0)
         while j < self.n:
-            kind = self.opens_clause(j)
+            kind = opens[j]
+            if kind is _UNKNOWN:
+                kind = opens[j] = self._opens_clause(j)
             if kind is not None and (stop_at_dat or self.low(j) != "dat" or kind != "sub"):
                 return j
             j += 1
@@ -1483,11 +1489,15 @@ def _outer_negation(s: _Sentence, i: int) -> bool:
 
 
 def _sentence_stances(ctx: _Context, s: _Sentence) -> Iterator[_Found]:
+    # Only a token that begins a cue form can start a stance, and most tokens begin
+    # none: visit those alone (found in one pass), skipping the ones a cue has taken.
+    heads = s.lex._heads
     i = 0
-    while i < s.n:
-        low = s.toks[i].low
-        matched = False
-        for entry, form in s.lex.cues_at(low):
+    for k in [k for k, tok in enumerate(s.toks) if tok.low in heads]:
+        if k < i:
+            continue
+        i = k
+        for entry, form in s.lex.cues_at(s.toks[i].low):
             end = _cue_matches(s, i, form)
             if end is None:
                 continue
@@ -1499,8 +1509,5 @@ def _sentence_stances(ctx: _Context, s: _Sentence) -> Iterator[_Found]:
                 if _outer_negation(s, i):
                     results = [r._replace(polarity=_polarity(r.polarity, 1)) for r in results]
                 yield from results
-                matched = True
                 i = end
                 break
-        if not matched:
-            i += 1
