@@ -334,3 +334,20 @@ def test_any_text_gives_spans_inside_the_text_in_order_without_raising(text: str
 @given(_TEXTS)
 def test_extraction_is_deterministic(text: str) -> None:
     assert quotes.extract(_doc(text)) == quotes.extract(_doc(text))
+
+
+def test_a_known_country_before_a_headline_colon_is_a_source() -> None:
+    doc = _doc("Egypte: onderhandelingen over een bestand in een beslissende fase\n\n"
+               "Het overleg in Caïro gaat door.")
+
+    found = quotes.extract(doc)
+
+    assert ["Egypte"] == [q.speaker.name for q in found if q.speaker is not None]
+
+
+def test_a_topic_word_before_a_colon_is_no_source_unless_the_text_names_it_again() -> None:
+    listing = _doc("Musea: Rijksmuseum, Stedelijk en Van Gogh Museum.")
+    named = _doc("Hoekstra: Europa moet meer betalen\n\nHoekstra sprak in Brussel met ministers.")
+
+    assert () == quotes.extract(listing)
+    assert ["Hoekstra"] == [q.speaker.name for q in quotes.extract(named) if q.speaker]

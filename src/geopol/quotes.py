@@ -1212,9 +1212,28 @@ def content_words(text: str, span: Span) -> list[str]:
 _SPEAKER_KINDS = frozenset({"person", "organisation", "country", "group"})
 
 
+def _known_headline_source(phrase: ActorPhrase | None, found: ActorResolver,
+                           text: str) -> bool:
+    """Whether the source before a headline colon is an actor, not a topic label.
+
+    A single capitalised word (``Parken: Vondelpark, ...``, ``Mij: ...``) counts only
+    when the actor data knows it, or the document names it again after the colon
+    (``IAEA: ...`` with the IAEA in the body, ``Lavrov:`` with ``Sergej Lavrov``);
+    titles, descriptions, common nouns and names of two words or more always count.
+    """
+    if phrase is None or phrase.kind != "name" or len(phrase.name.split()) > 1:
+        return True
+    if found.lexicon.lookup(phrase.name) is not None:
+        return True
+    again = regex.compile(rf"\b{regex.escape(phrase.name)}\b")
+    return again.search(text, phrase.span.end) is not None
+
+
 def _resolve(rules: _Rules, candidates: list[_Candidate], found: ActorResolver
              ) -> tuple[Quote, ...]:
     text = rules.text
+    candidates = [c for c in candidates if c.rule != "quote.colon_headline"
+                  or _known_headline_source(c.phrase, found, text)]
     candidates.sort(key=lambda c: (c.content.start, c.kind != "direct"))
     chosen: list[_Candidate] = []
     for cand in candidates:
