@@ -653,7 +653,7 @@ def _phrase_from_tokens(
                 break
     span = Span(tokens[i].start, tokens[phrase_end - 1].end)
     if kind == "description" and pp_start >= 0 and not size_is_portfolio:
-        # an unnamed spokesperson speaks for the organisation: "een woordvoerder van GasTerra"
+        # an unnamed spokesperson speaks for the organisation: "een woordvoerder van Shell"
         name_span = Span(tokens[pp_start].start, tokens[pp_end - 1].end)
         return (
             ActorPhrase(span=span, kind="name", name=text[name_span.start : name_span.end],
@@ -1068,7 +1068,7 @@ class ActorResolver:
                 best = m
         if best is not None and self.lexicon.is_actor_noun(title):
             # "het bedrijf": the latest organisation, also one named without the title
-            # ("het staatsbedrijf Gazprom ... aan GasTerra ... Volgens GasTerra ... Het bedrijf")
+            # ("het staatsbedrijf Aeroflot ... aan KLM ... Volgens KLM ... Het bedrijf")
             for m in reversed(self._names):
                 if best.span.start < m.span.start < phrase.span.start and (
                         self._may_be_organisation(m)):

@@ -667,7 +667,7 @@ class _Rules:
     def is_term(self, pair: QuotePair) -> bool:
         """Quoted words that are a name or a term, not a fragment of speech: after
         ``zogenoemde`` (``het zogenoemde 'referendum'``), or two or more capitalised words
-        (``de naam 'Joint Sword'``)."""
+        (``de operatie 'Desert Storm'``)."""
         words = self.text[pair.content.start : pair.content.end].split()
         if 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words):
             return True
