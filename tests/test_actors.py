@@ -70,7 +70,7 @@ def test_every_qid_is_a_wikidata_id_and_every_affiliation_a_known_key() -> None:
     ("minister Wopke Hoekstra van Buitenlandse Zaken zei", "Wopke Hoekstra", None),
     ("De Amerikaanse minister van Buitenlandse Zaken Anthony Blinken zei", "Anthony Blinken",
      "Verenigde Staten"),
-    ("secretaris-generaal Alain Berset van de Raad van Europa zei", "Alain Berset",
+    ("secretaris-generaal Anna Vos van de Raad van Europa zei", "Anna Vos",
      "Raad van Europa"),
     ("een woordvoerder van het Pentagon zei", "Pentagon", None),
     ("staatssecretaris Eric van der Burg (Asiel) zei", "Eric van der Burg", None),

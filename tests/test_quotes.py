@@ -263,8 +263,8 @@ def test_dat_blijkt_uit_figures_is_no_statement() -> None:
 
 
 def test_a_long_backward_attribution_still_takes_the_previous_sentence() -> None:
-    text = ("De brug is gesloten. Dat heeft minister Karel Smit woensdag bevestigd tijdens een "
-            "persconferentie in Brussel, twee weken voor de top.")
+    text = ("De brug is gesloten. Dat heeft minister Karel Smit dinsdag bevestigd op een "
+            "persbijeenkomst in Den Haag, drie dagen voor het debat.")
 
     assert [("indirect", "De brug is gesloten", "Karel Smit")] == _found(text)
 
@@ -277,7 +277,7 @@ def test_het_bedrijf_resolves_to_the_latest_company_named_before() -> None:
 
 
 def test_a_relative_clause_before_the_main_verb_is_no_trailing_cue() -> None:
-    text = ("De kiesraad, die wordt gecontroleerd door de regering, riep de president uit "
+    text = ("De stadsraad, die wordt gedomineerd door de coalitie, riep de burgemeester uit "
             "tot winnaar.")
 
     assert [] == _found(text)

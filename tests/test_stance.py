@@ -141,7 +141,7 @@ def test_a_vote_against_is_no_stance() -> None:
 
 def test_gericht_tegen_is_no_stance() -> None:
     assert [] == stances_of(
-        "Volgens het leger is de operatie alleen gericht tegen militaire doelen.")
+        "Volgens de marine is de actie uitsluitend gericht tegen smokkelaars.")
 
 
 def test_veroordelen_is_oppose_but_a_court_sentence_is_not() -> None:

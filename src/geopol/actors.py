@@ -713,7 +713,7 @@ def parse_phrase(
         loose: also accept any lower-case noun as head (after ``volgens`` or ``aldus``,
             where a source must follow: ``volgens diplomaten``).
 
-    >>> parse_phrase("zei de Oekraïense president Volodymyr Zelensky op X.", 4).name
+    >>> parse_phrase("zei de Oekraïense president Volodymyr Zelensky in Kyiv.", 4).name
     'Volodymyr Zelensky'
     >>> parse_phrase("zei een woordvoerder van de VNG.", 4).name
     'VNG'

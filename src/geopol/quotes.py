@@ -1110,7 +1110,7 @@ class _Rules:
 
     def complement_ends(self, after: str) -> bool:
         """Whether the text after a quoted complement ends it: the sentence end, or a new
-        clause (``sprak van 'een laffe aanval' maar noemde geen dodental``)."""
+        clause (``sprak van 'een schandalige daad' maar gaf geen details``)."""
         rest = after.strip()
         if rest in ("", ".", "!", "?") or rest.startswith(("., ", ". ")):
             return True

@@ -1077,7 +1077,7 @@ def _verb(ctx: _Context, s: _Sentence, i: int, end: int, entry: CueEntry,
         yield _Found(holders, s.span_of(target.a, target.b),
                      _polarity(entry.polarity, negations), cue_span, rule)
         if contrast is not None:
-            # "Wij willen een echt bestand, geen toneelstuk": the second object is negated
+            # "Wij willen echte hervormingen, geen cosmetica": the second object is negated
             yield _Found(holders, s.span_of(contrast.a, contrast.b),
                          _polarity(entry.polarity, negations + contrast.negations), cue_span,
                          rule)
