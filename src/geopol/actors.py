@@ -49,7 +49,7 @@ import bisect
 import functools
 import itertools
 import os
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from types import MappingProxyType
 from typing import Literal, NamedTuple, get_args
 
@@ -478,7 +478,7 @@ def _name_run(tokens: Sequence[Tok], i: int, lex: ActorLexicon) -> int:
     j += 1
     while j < n:
         word = tokens[j].text
-        if text_gap(tokens, j) != " ":
+        if tokens[j].start - tokens[j - 1].end != 1:  # text_gap(tokens, j) != " "
             break
         if _is_name_word(word, lex):
             j += 1
@@ -787,8 +787,8 @@ def find_mentions(
         tok = tokens[i]
         word = tok.text
         low = word.casefold()
-        if _is_cap(word) and word[:1].isalpha():
-            entry = lex.country_of_adjective(word)
+        if word[:1].isupper() and word[:1].isalpha():
+            entry = lex.by_adjective.get(low)  # lex.country_of_adjective(word)
             if entry is not None and not low.endswith("e") and i + 1 < n and _is_name_word(
                 tokens[i + 1].text, lex
             ) and text_gap(tokens, i + 1) == " ":
@@ -807,7 +807,7 @@ def find_mentions(
             if low in lex.stopwords or (lex.is_title(word) and lex.lookup(word) is None):
                 i += 1
                 continue
-            portfolio = _portfolio_at(tokens, i, lex)
+            portfolio = _portfolio_at(tokens, i, lex) if word in lex.portfolio_index else 0
             if portfolio and i > 0 and tokens[i - 1].text in ("van", "voor"):
                 i += portfolio  # "minister Hoekstra van Buitenlandse Zaken": no actor
                 continue
@@ -921,6 +921,11 @@ class ActorResolver:
             self._key(m.text)[-1:] for m in names
             if m.title is not None and not lexicon.is_actor_noun(m.title)
         }
+        # sentence subjects, found lazily in text order (:meth:`_subjects_before`)
+        self._subject_list: list[tuple[int, Actor]] = []
+        self._subject_scan: Iterator[regex.Match[str]] | None = _SENTENCE_START.finditer(
+            doc.text)
+        self._subject_scan_at = -1
 
     def _key(self, name: str) -> tuple[str, ...]:
         key = self._keys.get(name)
@@ -1139,7 +1144,7 @@ class ActorResolver:
         if refers is None or refers == "first":
             return None
         candidates: list[tuple[int, Actor]] = [(o, a) for o, a in salient if o < offset]
-        for start, actor in self._subjects():
+        for start, actor in self._subjects_before(offset):
             if start < offset:
                 candidates.append((start, actor))
         for m in self._names:
@@ -1155,27 +1160,33 @@ class ActorResolver:
                 return attrs.evolve(actor, mention=mention or Span(offset, offset))
         return None
 
-    @functools.cached_property
-    def _subject_list(self) -> tuple[tuple[int, Actor], ...]:
-        text = self.doc.text
-        out: list[tuple[int, Actor]] = []
-        for match in _SENTENCE_START.finditer(text):
-            index = bisect.bisect_left(self._starts, match.start(1))
-            tokens = self.tokens[index : index + 40]
-            if tokens and tokens[0].text.casefold() in ("ook", "maar", "en", "zelfs"):
-                tokens = tokens[1:]
-            if not tokens:
-                continue
-            found = _phrase_from_tokens(text, tokens, 0, self.lexicon, loose=False)
-            if found is None or found[0].kind in ("pronoun", "description"):
-                continue
-            actor = self.resolve_phrase(found[0])
-            if actor is not None:
-                out.append((found[0].span.start, actor))
-        return tuple(out)
-
-    def _subjects(self) -> tuple[tuple[int, Actor], ...]:
+    def _subjects_before(self, offset: int) -> list[tuple[int, Actor]]:
+        """The sentence subjects (``(offset, actor)``) of the sentences that begin before
+        *offset*, found as far as asked and kept: a pronoun looks back, never ahead."""
+        while self._subject_scan is not None and self._subject_scan_at < offset:
+            match = next(self._subject_scan, None)
+            if match is None:
+                self._subject_scan = None
+                break
+            self._subject_scan_at = match.start(1)
+            found = self._subject_at(match.start(1))
+            if found is not None:
+                self._subject_list.append(found)
         return self._subject_list
+
+    def _subject_at(self, start: int) -> tuple[int, Actor] | None:
+        """The subject of the sentence that begins at *start*, when it names an actor."""
+        index = bisect.bisect_left(self._starts, start)
+        tokens = self.tokens[index : index + 40]
+        if tokens and tokens[0].text.casefold() in ("ook", "maar", "en", "zelfs"):
+            tokens = tokens[1:]
+        if not tokens:
+            return None
+        found = _phrase_from_tokens(self.doc.text, tokens, 0, self.lexicon, loose=False)
+        if found is None or found[0].kind in ("pronoun", "description"):
+            return None
+        actor = self.resolve_phrase(found[0])
+        return None if actor is None else (found[0].span.start, actor)
 
     def first_person(self, offset: int, quotes: Iterable[Quote]) -> Actor | None:
         """The speaker of the quote whose content holds *offset* (for ``ik``, ``wij``, ``we``).

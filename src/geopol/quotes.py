@@ -457,11 +457,13 @@ class _Unit:
                 for p in self.pairs)]
         else:
             self.tokens = list(all_tokens)
-        self.starts = [t.start for t in self.tokens]
+        self._starts: list[int] | None = None  # made on the first index_at: most units need none
 
     def index_at(self, offset: int) -> int:
         """The index of the first token that starts at or after *offset*."""
-        return bisect.bisect_left(self.starts, offset)
+        if self._starts is None:
+            self._starts = [t.start for t in self.tokens]
+        return bisect.bisect_left(self._starts, offset)
 
 
 def _trim(text: str, start: int, end: int) -> Span | None:

@@ -343,6 +343,7 @@ class _Sentence:
         empty: frozenset[str] = frozenset()
         self.cls = [table.get(t.low, empty) for t in self.toks]
         self._opens: list[str | None] = [_UNKNOWN] * self.n
+        self.subjects: dict[int, tuple[int, int] | None] = {}  # the cache of _subject
 
     # word classes
 
@@ -649,7 +650,21 @@ def _antecedent(s: _Sentence, rel: int) -> tuple[int, int] | None:
 
 
 def _subject(s: _Sentence, i: int, ctx: _Context) -> tuple[int, int] | None:
-    """The subject of the clause holding token *i*, as tokens ``a .. b-1``."""
+    """The subject of the clause holding token *i*, as tokens ``a .. b-1``.
+
+    Several rules ask for the same subject (the cue rule, then the holder): the answer is
+    kept on the sentence, which does not change.
+    """
+    found = s.subjects.get(i, _NO_ANSWER)
+    if found is _NO_ANSWER:
+        found = s.subjects[i] = _find_subject(s, i, ctx)
+    return found
+
+
+_NO_ANSWER = (-1, -1)  # not yet asked (never a subject: subjects have a >= 0)
+
+
+def _find_subject(s: _Sentence, i: int, ctx: _Context) -> tuple[int, int] | None:
     start, opened = s.clause_start(i)
     if opened in ("sub", "rel"):
         intro = start - 1
