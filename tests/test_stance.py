@@ -6,7 +6,6 @@ Every sentence here is written for these tests; none comes from the gold files.
 from __future__ import annotations
 
 import pytest
-import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -418,27 +417,3 @@ def test_a_dependency_parse_gives_holder_target_and_negation() -> None:
     assert ("Polen", "oppose", "het plan", "stance.parse") == (
         found.holder.name if found.holder else None, found.polarity, doc.text_of(found.target),
         found.rule)
-
-
-# -- the cue-head pattern agrees with str.casefold ------------------------------------------------
-
-
-_HEADS = sorted(stance.default_lexicon()._heads)
-
-
-def _heads_by_casefold(text: str) -> list[int]:
-    """The slow, obvious definition: every \\w+ word whose casefold is a cue head."""
-    heads = stance.default_lexicon()._heads
-    return [m.start() for m in regex.finditer(r"\w+", text) if m.group().casefold() in heads]
-
-
-@given(st.lists(st.one_of(
-    st.sampled_from(_HEADS),
-    st.sampled_from(_HEADS).map(str.upper),
-    st.sampled_from(_HEADS).map(str.title),
-    st.text(alphabet="abcdeéëïSTUßİ_1-'’", min_size=1, max_size=8),
-    st.sampled_from([" ", ", ", ". ", "\n", "-", "'", "_", "2"]),
-), max_size=30).map("".join))
-def test_cue_head_pattern_finds_the_words_casefold_finds(text: str) -> None:
-    found = [m.start() for m in stance.default_lexicon()._head_pattern.finditer(text)]
-    assert found == _heads_by_casefold(text)

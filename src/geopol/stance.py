@@ -170,12 +170,6 @@ class Lexicon:
         return frozenset(form.words[0] for e in self.entries for form in e.forms)
 
     @functools.cached_property
-    def _head_pattern(self) -> regex.Pattern[str]:
-        """A whole word (``\\w+``) whose case-folded form is a cue head: the words where
-        a stance can begin, found by the regex engine instead of a Python step per word."""
-        return _whole_words_pattern(self._heads)
-
-    @functools.cached_property
     def _classes(self) -> Mapping[str, frozenset[str]]:
         classes: dict[str, set[str]] = {}
         for word_class, members in self.words.items():
@@ -314,17 +308,6 @@ _MAX_TARGET = 30  # tokens
 
 
 _TOKEN_SPLIT = regex.compile(f"({_TOKEN.pattern})")
-
-
-def _whole_words_pattern(words: Iterable[str]) -> regex.Pattern[str]:
-    """A pattern matching a whole ``\\w+`` word that case-folds to one of *words*.
-
-    Full case folding (``FULLCASE``) makes it agree with ``str.casefold``:
-    ``STEUNT`` and ``Steunt`` match ``steunt``.
-    """
-    alternatives = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
-    return regex.compile(rf"(?<!\w)(?:{alternatives or '(?!)'})(?!\w)",
-                         regex.IGNORECASE | regex.FULLCASE | regex.VERSION1)
 
 
 def _tokens(text: str, start: int, end: int) -> list[_Tok]:
@@ -1483,7 +1466,8 @@ def extract(
         raise TypeError(f"extract() needs a geopol.model.Document, got {type(doc).__name__}")
     lex = lexicon or default_lexicon()
     text = doc.text
-    hits = [m.start() for m in lex._head_pattern.finditer(text)]
+    heads = lex._heads
+    hits = [m.start() for m in _WORD.finditer(text) if m.group().casefold() in heads]
     if not hits:
         return ()
     spans = sentences_of(doc, sentences)
