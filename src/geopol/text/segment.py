@@ -1,6 +1,6 @@
 """Split Dutch text into sentences and tokens, without a model.
 
-Segmentation runs in three passes over the text, each a compiled regular expression:
+Segmentation follows three sets of rules:
 
 1. **Tokens.** One pattern, tried left to right, finds every token: URLs and e-mail
    addresses, abbreviations from ``abbreviations.txt`` (``dhr.``, ``o.a.``, ``blz.``),
@@ -25,6 +25,12 @@ Segmentation runs in three passes over the text, each a compiled regular express
 
 The tokens follow the conventions of the UD Dutch treebanks where they are sensible.
 
+The places where a sentence can end (a mark before whitespace or a closer, a line break)
+are found in one scan, and the rules look at the tokens only around them. So sentences
+without tokens (``segment(text, tokens=False)``) tokenise only the runs of characters
+between whitespace that hold or follow such a place, with the same pattern and the
+same rules, and come out the same as the sentences with tokens.
+
 .. versionadded:: 0.1.0
 """
 
@@ -32,16 +38,21 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 import types
 from collections.abc import Callable, Sequence
+from typing import Protocol, TypeVar
 
 import attrs
 import regex
 
-from geopol.data import read_list, read_table
+from geopol.data import data_path, read_list, read_table
+from geopol.errors import DataFileError
 from geopol.model import Sentence, Span, Token
 
 __all__ = ["segment", "token_spans"]
+
+_SpanHolder = TypeVar("_SpanHolder", Token, Sentence)
 
 # Python's str.isspace() also counts U+001C..U+001F, the `regex` module's \s does not.
 _SPACE = r"[\s\x1c-\x1f]"
@@ -93,14 +104,29 @@ _TOKEN_PATTERN = rf"""
   | {_NOT_SPACE}
 """
 
-_TERMINAL = regex.compile(rf"[.!?…](?={_SPACE}|$|[\"'”’»›)\]}}])")
-_LINE_GAP = regex.compile(r"(?:\r\n|[\n\r\v\f\x85\u2028\u2029])\s*+")
-_STRAIGHT_QUOTE = regex.compile('"')
-_LINE_BREAK = regex.compile(r"\r\n|[\n\r\v\f\x85\u2028\u2029]")
+_LINE_BREAK_CHARS = r"\n\r\v\f\x85\u2028\u2029"
+# Where a sentence can end, found in one pass in text order: a terminal mark before
+# whitespace, the end of the text or a closing quote or bracket (pass 2), and a line
+# break with the whitespace after it (pass 3), a blank line when that holds another break.
+# Written for Python's re, starting with the set of first characters, which it scans for
+# at twice the speed of regex or of a pattern of alternatives. Its \s is str.isspace(),
+# so the whitespace after a line break leaves out \x1c-\x1f by hand, as regex's \s does.
+_CANDIDATE = re.compile(
+    rf"[.!?…{_LINE_BREAK_CHARS}]"
+    rf"(?:(?<=[.!?…])(?P<mark>)(?![^\s\"'”’»›)\]}}])"
+    rf"|(?<=[{_LINE_BREAK_CHARS}])(?:(?<=\r)\n)?"  # \r\n is one line break
+    rf"(?P<blank>[^\S\x1c-\x1f{_LINE_BREAK_CHARS}]*+[{_LINE_BREAK_CHARS}])?"
+    r"[^\S\x1c-\x1f]*+)"
+)
+_LAST_LINE_BREAK = regex.compile(rf"(?r)\r\n|[{_LINE_BREAK_CHARS}]")
+_NON_SPACE = re.compile(r"\S")  # as _NOT_SPACE: re's \s is str.isspace()
+_LAST_NON_SPACE = regex.compile(rf"(?r){_NOT_SPACE}")  # (?r): searched backwards from endpos
 
 _CLOSERS = frozenset(["”", "’", "»", "›", ")", "]", "}", "'", "''"])
 _OPENERS = frozenset("\"'„“‘‚«‹([{¿¡-–—•*·,`")  # also the first character of ,, and ``
 _CONTINUERS = frozenset(",;:([{-–—/&")
+# The first characters of the closers and of '"': a token starting with none of them is no closer.
+_CLOSER_STARTS = frozenset(closer[0] for closer in [*_CLOSERS, '"'])
 
 
 def _slot_setter(cls: type, name: str) -> Callable[[object, object], None] | None:
@@ -108,26 +134,29 @@ def _slot_setter(cls: type, name: str) -> Callable[[object, object], None] | Non
     return descriptor.__set__ if isinstance(descriptor, types.MemberDescriptorType) else None
 
 
-def _token_factory() -> Callable[[int, int], Token]:
-    """A constructor of ``Token(span=Span(start, end))`` for offsets known to be valid.
+def _span_holder_factory(cls: type[_SpanHolder]) -> Callable[[int, int], _SpanHolder]:
+    """A constructor of ``cls(span=Span(start, end))`` (a token, a sentence without tokens)
+    for offsets known to be valid.
 
     Segmentation builds an object for every word, and the ``attrs`` initialisers
     with their validators were half of its time. The offsets found here are valid by
     construction, so this fills the slots of the frozen classes directly, with the
-    values an ordinary ``Token`` gets by default, at about twice the speed. Should the
+    values an ordinary ``cls`` gets by default, at about twice the speed. Should the
     model change shape (a required field, no slots), it falls back to the ordinary
-    constructors; a test checks that both give equal tokens.
+    constructors; a test checks that both give equal objects.
     """
-    def fallback(start: int, end: int) -> Token:
-        return Token(span=Span(start, end))
+    construct: Callable[..., _SpanHolder] = cls
+
+    def fallback(start: int, end: int) -> _SpanHolder:
+        return construct(span=Span(start, end))
 
     try:
-        reference = Token(span=Span(0, 0))
+        reference = construct(span=Span(0, 0))
     except TypeError:
         return fallback
-    names = [field.name for field in attrs.fields(Token)]
+    names = [field.name for field in attrs.fields(cls)]
     set_start, set_end = _slot_setter(Span, "start"), _slot_setter(Span, "end")
-    setters = [_slot_setter(Token, name) for name in names]
+    setters = [_slot_setter(cls, name) for name in names]
     if (
         [field.name for field in attrs.fields(Span)] != ["start", "end"]
         or names[0] != "span"
@@ -145,15 +174,15 @@ def _token_factory() -> Callable[[int, int], Token]:
         defaults.append((setter, getattr(reference, name)))
     new = object.__new__
 
-    def make(start: int, end: int) -> Token:
+    def make(start: int, end: int) -> _SpanHolder:
         span = new(Span)
         set_start(span, start)
         set_end(span, end)
-        token = new(Token)
-        set_span(token, span)
+        holder = new(cls)
+        set_span(holder, span)
         for setter, value in defaults:
-            setter(token, value)
-        return token
+            setter(holder, value)
+        return holder
 
     return make
 
@@ -163,6 +192,7 @@ class _Rules:
     token: regex.Pattern[str]
     sentence_final: frozenset[str]
     make_token: Callable[[int, int], Token]
+    make_sentence: Callable[[int, int], Sentence]  # a sentence without its tokens
 
 
 @functools.cache
@@ -171,10 +201,23 @@ def _rules() -> _Rules:
     final = frozenset(read_list("sentence_final_abbreviations.txt"))
     months = tuple(sorted({row.get("form", "") for row in read_table("months.tsv")
                            if row.get("form", "").endswith(".")}))
+    _check_no_whitespace("abbreviations.txt", abbreviations)
+    _check_no_whitespace("months.tsv", months)
     pattern = _TOKEN_PATTERN if months else _TOKEN_PATTERN.replace(r"\L<months>", "(?!)")
     token = regex.compile(pattern, regex.VERBOSE | regex.VERSION0,
                           abbreviations=abbreviations, months=months)
-    return _Rules(token=token, sentence_final=final, make_token=_token_factory())
+    return _Rules(token=token, sentence_final=final,
+                  make_token=_span_holder_factory(Token),
+                  make_sentence=_span_holder_factory(Sentence))
+
+
+def _check_no_whitespace(name: str, entries: Sequence[str]) -> None:
+    """Reject data entries with whitespace: no token may hold any, and the sentence rules
+    rely on that (see :class:`_TokensOnDemand`)."""
+    spaced = [entry for entry in entries if any(char.isspace() for char in entry)]
+    if spaced:
+        raise DataFileError(f"entries with whitespace, which no token may hold: {spaced}",
+                            path=data_path(name))
 
 
 def token_spans(text: str) -> list[tuple[int, int]]:
@@ -192,6 +235,104 @@ def token_spans(text: str) -> list[tuple[int, int]]:
     return [match.span() for match in _rules().token.finditer(text)]
 
 
+# --- where tokens start and end ---------------------------------------------------------
+#
+# Tokens are never empty, never hold whitespace and cover every other character. So a
+# token starts at the first character after whitespace and ends before the next
+# whitespace, and one that starts right before whitespace is one character long; the
+# sentence rules ask for tokens (through _Tokens) only where that does not tell.
+
+
+def _skip_space(text: str, position: int) -> int:
+    """Where the first token at or after *position* starts; ``len(text)`` if none does."""
+    # Mostly no space or one lies between: looked at directly, without a search.
+    length = len(text)
+    if position < length and not text[position].isspace():
+        return position
+    if position + 1 < length and not text[position + 1].isspace():
+        return position + 1
+    found = _NON_SPACE.search(text, position)
+    return found.start() if found else length
+
+
+def _back_over_space(text: str, position: int) -> int:
+    """Where the last token before *position* ends; 0 if none does."""
+    if position and not text[position - 1].isspace():
+        return position  # no space before: no search needed
+    found = _LAST_NON_SPACE.search(text, 0, position)
+    return found.end() if found else 0
+
+
+class _Tokens(Protocol):
+    """The tokens of a text, looked up where the sentence rules need them."""
+
+    def containing(self, position: int) -> tuple[int, int]:
+        """The span of the token that holds *position*, a character other than whitespace."""
+
+    def end_of(self, start: int) -> int:
+        """The end of the token that starts at *start*."""
+
+
+class _AllTokens:
+    """Every token of a text, found beforehand (the sentences carry them anyway)."""
+
+    def __init__(self, spans: Sequence[tuple[int, int]], starts: Sequence[int]) -> None:
+        self._spans = spans
+        self._starts = starts
+
+    def containing(self, position: int) -> tuple[int, int]:
+        return self._spans[bisect.bisect_right(self._starts, position) - 1]
+
+    def end_of(self, start: int) -> int:
+        return self._spans[bisect.bisect_left(self._starts, start)][1]
+
+
+class _TokensOnDemand:
+    """The tokens of a text where they are asked for, without tokenising the rest of it.
+
+    No token holds whitespace (the token pattern never matches any, nor does an entry of
+    the data files: :func:`_rules` checks), so the tokens of a run of characters between
+    whitespace are the ones the pattern matches from the start of the run, one after the
+    other; the lookbehinds see the text before the run, since ``match`` at a position
+    does not cut the text there.
+    """
+
+    def __init__(self, text: str, token: regex.Pattern[str]) -> None:
+        self._text = text
+        self._match = token.match
+        self._last = (0, 0)  # the token found last
+
+    def containing(self, position: int) -> tuple[int, int]:
+        start, end = self._last
+        if start <= position < end:
+            return start, end  # asked again: a line break after a sentence-final mark
+        # Tokenise from the start of the run that holds *position*, or from the end of the
+        # token found last when that is in the same run: the rules ask in text order, so
+        # each character is stepped over once, also in a long text without whitespace.
+        floor = end if end <= position else 0
+        text = self._text
+        start = position
+        while start > floor and not text[start - 1].isspace():
+            start -= 1
+        end = self.end_of(start)
+        while end <= position:
+            start, end = end, self.end_of(end)
+        self._last = start, end
+        return start, end
+
+    def end_of(self, start: int) -> int:
+        text = self._text
+        if start + 1 == len(text) or text[start + 1].isspace():
+            return start + 1  # one character before whitespace or the end
+        match = self._match(text, start)
+        if match is None:  # never: any character but whitespace starts a token
+            raise AssertionError(f"no token at {start}")
+        return match.end()
+
+
+# --- the sentence rules -----------------------------------------------------------------
+
+
 def _can_start(text: str, start: int) -> bool:
     """Whether a token starting at *start* can begin a sentence."""
     char = text[start]
@@ -202,22 +343,26 @@ def _can_start(text: str, start: int) -> bool:
 
 class _QuoteParity:
     """Whether a straight ``"`` is inside a quotation, from the number of them before it
-    on its line; positions are found once per text, so each question costs a bisection."""
+    on its line.
+
+    Asked in text order (as the rules do), it counts on from the last answer, so a long
+    line is read once; asked out of order, it counts from the start of the text again.
+    """
 
     def __init__(self, text: str) -> None:
         self._text = text
-        self._quotes: list[int] | None = None
-        self._breaks: list[int] = []
+        self._counted_to = 0  # the quote marks on the line before here are counted
+        self._count = 0
 
     def is_open(self, position: int) -> bool:
-        if self._quotes is None:
-            self._quotes = [m.start() for m in _STRAIGHT_QUOTE.finditer(self._text)]
-            self._breaks = [m.start() for m in _LINE_BREAK.finditer(self._text)]
-        line = bisect.bisect_left(self._breaks, position)
-        line_start = self._breaks[line - 1] if line else 0
-        before = (bisect.bisect_left(self._quotes, position)
-                  - bisect.bisect_left(self._quotes, line_start))
-        return before % 2 == 1
+        if position < self._counted_to:
+            self._counted_to = self._count = 0
+        line_break = _LAST_LINE_BREAK.search(self._text, self._counted_to, position)
+        if line_break is not None:
+            self._counted_to, self._count = line_break.end(), 0
+        self._count += self._text.count('"', self._counted_to, position)
+        self._counted_to = position
+        return self._count % 2 == 1
 
 
 def _is_running_abbreviation(text: str, start: int, end: int, final: frozenset[str]) -> bool:
@@ -225,66 +370,147 @@ def _is_running_abbreviation(text: str, start: int, end: int, final: frozenset[s
     return end - start > 1 and text[start] != "." and text[start:end] not in final
 
 
-def _sentence_ends(text: str, spans: Sequence[tuple[int, int]], starts: Sequence[int],
-                   final: frozenset[str]) -> list[int]:
-    """Indices of the tokens after which a sentence ends (the last token excluded)."""
-    count = len(spans)
-    ends: set[int] = set()
+def _is_numbering(text: str, start: int, tokens: _Tokens) -> bool:
+    """Whether the token at *start* is a letter numbering a line: ``b.`` in ``b. Gent``."""
+    end = tokens.end_of(start)
+    return end - start == 2 and text[end - 1] == "."
+
+
+# A sentence break: where a sentence ends and where the next one starts.
+_Break = tuple[int, int]
+
+
+def _line_break(text: str, gap: re.Match[str], tokens: _Tokens,
+                final: frozenset[str]) -> _Break | None:
+    """The sentence break at the line break *gap*, if it is one.
+
+    A blank line always ends a sentence, a single break when the next line can start one
+    and the line before does not run on.
+    """
+    end = _back_over_space(text, gap.start())
+    next_start = _skip_space(text, gap.end())
+    if end == 0 or next_start == len(text):
+        return None
+    if gap.group("blank") is not None:
+        return end, next_start
+    final_char = text[end - 1]
+    if final_char in _CONTINUERS:
+        return None
+    if not (_can_start(text, next_start) or _is_numbering(text, next_start, tokens)):
+        return None
+    if final_char == "." and _is_running_abbreviation(text, tokens.containing(end - 1)[0],
+                                                      end, final):
+        return None  # an abbreviation runs on: "dhr.\nRutte"
+    return end, next_start
+
+
+def _closer_end(text: str, previous_end: int, start: int, tokens: _Tokens,
+                quotes: _QuoteParity) -> int | None:
+    """The end of the token at *start*, which begins with one of :data:`_CLOSER_STARTS`,
+    if it is a closing quote mark or bracket that stays with the sentence ending at
+    *previous_end*."""
+    if "\n" in text[previous_end:start]:
+        return None
+    end = tokens.end_of(start)
+    piece = text[start:end]
+    if piece == '"':
+        adjacent = start == previous_end
+        at_line_end = end == len(text) or text[end] in "\r\n"
+        return end if adjacent or at_line_end or quotes.is_open(start) else None
+    return end if piece in _CLOSERS else None
+
+
+def _break_after(text: str, end: int, tokens: _Tokens,
+                 quotes: _QuoteParity) -> _Break | None:
+    """The sentence break after a sentence-final mark whose token ends at *end*, if any:
+    the closers after it stay with the sentence, and on the same line a token that can
+    start a sentence follows."""
+    if end < len(text) and text[end] == "\n":
+        return None  # a line feed follows, which no closer and no break may cross
+    next_start = _skip_space(text, end)
+    # Every closer begins with one of _CLOSER_STARTS: other tokens need not be found.
+    while next_start < len(text) and text[next_start] in _CLOSER_STARTS:
+        closer_end = _closer_end(text, end, next_start, tokens, quotes)
+        if closer_end is None:
+            break
+        end = closer_end
+        next_start = _skip_space(text, end)
+    if next_start == len(text):
+        return None
+    gap = text[end:next_start]
+    if not gap.isspace() or "\n" in gap or "\r" in gap:
+        return None  # no space, or a line break: decided by the line-break rules
+    return (end, next_start) if _can_start(text, next_start) else None
+
+
+def _mark_break(text: str, position: int, tokens: _Tokens, final: frozenset[str],
+                quotes: _QuoteParity) -> _Break | None:
+    """The sentence break after the punctuation mark at *position*, if there is one.
+
+    The mark must end its token, which must be the mark alone or a sentence-final
+    abbreviation, and a sentence must be able to start after it (:func:`_break_after`).
+    """
+    end = position + 1
+    # A mark before whitespace or the end of the text ends its token, so the token is
+    # looked for only once the cheaper conditions hold. Before anything else the token
+    # may go on past the mark, and where the next one starts is known only from it.
+    followed_by_space = end == len(text) or text[end].isspace()
+    if not followed_by_space and tokens.containing(position)[1] != end:
+        return None  # the mark is inside a token: a number, URL or abbreviation
+    found = _break_after(text, end, tokens, quotes)
+    if found is None:
+        return None
+    if _is_running_abbreviation(text, tokens.containing(position)[0], end, final):
+        return None  # an abbreviation or initial that does not end a sentence
+    return found
+
+
+def _sentence_breaks(text: str, tokens: _Tokens, final: frozenset[str]) -> list[_Break]:
+    """The sentence breaks of *text*, in order."""
+    breaks: set[_Break] = set()
     quotes = _QuoteParity(text)
+    for candidate in _CANDIDATE.finditer(text):
+        if candidate.lastgroup == "mark":
+            found = _mark_break(text, candidate.start(), tokens, final, quotes)
+        else:
+            found = _line_break(text, candidate, tokens, final)
+        if found is not None:
+            breaks.add(found)
+    return sorted(breaks)
 
-    # Line breaks: a blank line always ends a sentence, a single break when the next line
-    # can start one and the line before does not run on.
-    for gap in _LINE_GAP.finditer(text):
-        before = bisect.bisect_left(starts, gap.start()) - 1
-        after = before + 1
-        if before < 0 or after >= count:
-            continue
-        if len(_LINE_BREAK.findall(gap.group())) >= 2:
-            ends.add(before)
-            continue
-        start, end = spans[before]
-        final_char = text[end - 1]
-        next_start, next_end = spans[after]
-        numbered = next_end - next_start == 2 and text[next_end - 1] == "."  # "b. Gent"
-        if final_char in _CONTINUERS or not (numbered or _can_start(text, next_start)):
-            continue
-        if final_char == "." and _is_running_abbreviation(text, start, end, final):
-            continue  # an abbreviation runs on: "dhr.\nRutte"
-        ends.add(before)
 
-    # Sentence-final punctuation inside a line.
-    for mark in _TERMINAL.finditer(text):
-        position = mark.start()
-        index = bisect.bisect_right(starts, position) - 1
-        start, end = spans[index]
-        if end != position + 1:
-            continue  # the mark is inside a token: a number, URL or abbreviation
-        if _is_running_abbreviation(text, start, end, final):
-            continue  # an abbreviation or initial that does not end a sentence
-        last = index
-        while last + 1 < count:
-            next_start, next_end = spans[last + 1]
-            piece = text[next_start:next_end]
-            if piece == '"':
-                adjacent = next_start == spans[last][1]
-                at_line_end = next_end == len(text) or text[next_end] in "\r\n"
-                if not (adjacent or at_line_end or quotes.is_open(next_start)):
-                    break
-            elif piece not in _CLOSERS:
-                break
-            if "\n" in text[spans[last][1]:next_start]:
-                break
-            last += 1
-        if last + 1 >= count:
-            continue
-        gap_start, gap_end = spans[last][1], spans[last + 1][0]
-        if gap_start == gap_end or not text[gap_start:gap_end].isspace():
-            continue
-        if "\n" in text[gap_start:gap_end] or "\r" in text[gap_start:gap_end]:
-            continue  # decided by the line-break rules above
-        if _can_start(text, gap_end):
-            ends.add(last)
-    return sorted(ends)
+# --- sentences --------------------------------------------------------------------------
+
+
+def _sentences_with_tokens(text: str, rules: _Rules) -> list[Sentence]:
+    spans = [match.span() for match in rules.token.finditer(text)]
+    if not spans:
+        return []
+    starts = [start for start, _ in spans]
+    make = rules.make_token
+    sentences = []
+    first = 0
+    breaks = _sentence_breaks(text, _AllTokens(spans, starts), rules.sentence_final)
+    for end in [*(end for end, _ in breaks), spans[-1][1]]:
+        last = bisect.bisect_left(starts, end) - 1  # the token that ends at *end*
+        found = tuple([make(start, stop) for start, stop in spans[first : last + 1]])
+        sentences.append(Sentence(span=Span(spans[first][0], end), tokens=found))
+        first = last + 1
+    return sentences
+
+
+def _sentences_without_tokens(text: str, rules: _Rules) -> list[Sentence]:
+    start = _skip_space(text, 0)
+    if start == len(text):
+        return []
+    make = rules.make_sentence
+    sentences = []
+    for end, next_start in _sentence_breaks(text, _TokensOnDemand(text, rules.token),
+                                            rules.sentence_final):
+        sentences.append(make(start, end))
+        start = next_start
+    sentences.append(make(start, _back_over_space(text, len(text))))
+    return sentences
 
 
 def segment(text: str, *, tokens: bool = True) -> list[Sentence]:
@@ -296,7 +522,9 @@ def segment(text: str, *, tokens: bool = True) -> list[Sentence]:
     Args:
         text: the text to split, as loaded.
         tokens: whether the sentences carry their tokens; without them (for callers that
-            need the sentence spans only) segmentation takes about half the time.
+            need the sentence spans only) segmentation looks for tokens only next to the
+            places where a sentence may end, in a fraction of the time. The sentences
+            are the same either way.
 
     Returns:
         The sentences in text order, each with its tokens (none when *tokens* is false).
@@ -306,23 +534,12 @@ def segment(text: str, *, tokens: bool = True) -> list[Sentence]:
     ['Dhr. Rutte kwam om 13.45 uur aan.', '"Ja."', 'Hij ging.']
     >>> [text[t.span.start:t.span.end] for t in segment(text)[0].tokens]
     ['Dhr.', 'Rutte', 'kwam', 'om', '13.45', 'uur', 'aan', '.']
+    >>> [s.span for s in segment(text, tokens=False)] == [s.span for s in segment(text)]
+    True
 
     .. versionadded:: 0.1.0
     """
     rules = _rules()
-    spans = [match.span() for match in rules.token.finditer(text)]
-    if not spans:
-        return []
-    starts = [start for start, _ in spans]
-    make = rules.make_token
-    sentences = []
-    first = 0
-    for last in [*_sentence_ends(text, spans, starts, rules.sentence_final), len(spans) - 1]:
-        span = Span(spans[first][0], spans[last][1])
-        if tokens:
-            found = tuple([make(start, end) for start, end in spans[first : last + 1]])
-            sentences.append(Sentence(span=span, tokens=found))
-        else:
-            sentences.append(Sentence(span=span))
-        first = last + 1
-    return sentences
+    if tokens:
+        return _sentences_with_tokens(text, rules)
+    return _sentences_without_tokens(text, rules)

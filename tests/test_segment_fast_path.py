@@ -1,0 +1,141 @@
+"""Sentences without tokens (``segment(text, tokens=False)``) are the sentences with tokens.
+
+Without tokens, segmentation tokenises only the runs of characters around the places
+where a sentence can end; these tests hold it to the full tokenisation, on generated
+texts made of the pieces the rules care about and on every text of the benchmarks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+import geopol
+from geopol.errors import DataFileError
+from geopol.model import Sentence, Span
+from geopol.text import segment as segment_module
+from geopol.text.segment import segment
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def spans_without_tokens(text: str) -> list[tuple[int, int]]:
+    return [(s.span.start, s.span.end) for s in segment(text, tokens=False)]
+
+
+def spans_with_tokens(text: str) -> list[tuple[int, int]]:
+    return [(s.span.start, s.span.end) for s in segment(text)]
+
+
+# --- generated texts -------------------------------------------------------------------
+
+_PIECES = [
+    # whitespace, line breaks single and double, and the odd ones
+    " ", "  ", "\t", "\u00a0", "\n", "\n\n", " \n ", "\r\n", "\r\n\r\n", "\r", "\v", "\f",
+    "\x85", "\u2028", "\u2029", "\x1c", "\x1f",
+    # punctuation: marks, ellipses, quotes, brackets
+    ".", "..", "...", "…", "?", "!", "?!", "!?", ",", ":", ";", "-", "–", "—", "/", "&",
+    '"', "'", "„", "”", "“", "‘", "’", "«", "»", "‹", "›", ",,", "''", "``",
+    "(", ")", "[", "]", "{", "}",
+    # abbreviations, sentence-final ones, months, initials, numbering
+    "dhr.", "Dhr.", "o.a.", "blz.", "ca.", "enz.", "etc.", "Jr.", "a.s.", "jan.", "3 jan.",
+    "feb.", "J.", "F.", "J.F.", "J.F. Kennedy", "M. Rutte", "a.", "b.", "d.w.z.", "v.Chr.",
+    "St.-Baafskathedraal",
+    # numbers
+    "13.45", "1.500", "100.000", "1,5", "3,2%", "1-1-2006", "-5", "'90", "2014.",
+    # URLs and addresses
+    "https://nos.nl/artikel/2415.", "http://x.nl/a.)b", "www.nos.nl", "nu.nl.", "info@nos.nl",
+    # words
+    "Hij", "hij", "zei", "ging", "aan", "De", "de", "Rusland", "Oost-Oekraïne", "zo'n",
+    "'s", "'t", "land-", "(ex-)", "ontvoerder(s)", "x", "é", "\u0301", "\u200b", "1",
+    # text with no spaces after periods
+    "aan.Hij", "ja.Nee.", "zei:„Ja.”Hij",
+]
+
+texts = st.one_of(
+    st.lists(st.sampled_from(_PIECES), max_size=50).map("".join),
+    st.text(alphabet=st.sampled_from(list(".!?…\"'”’»)]}„( \n\r\t\x85\x1caAbB1-,:")),
+            max_size=40),
+    st.text(),
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(texts)
+@example('Hij zei: "Ja." Daarna ging hij.\n\nDhr. Rutte (o.a. premier) kwam om 13.45 uur aan.')
+@example("Zie https://nos.nl/a.) En www.nos.nl. Dat is het.")
+@example("a. Gent\nb. Antwerpen\nc. brussel")
+@example('" Wij blijven. " Dat zei hij. " En " toen?')
+@example("Ja.\r) Hij ging.\x85) Zij ook.\n\x1c\nNee")
+@example('Ja."Nee."Ja.)Nee.)' * 20)
+def test_sentences_without_tokens_are_the_sentences_with_tokens(text: str) -> None:
+    assert spans_with_tokens(text) == spans_without_tokens(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(texts)
+def test_sentences_without_tokens_carry_no_tokens(text: str) -> None:
+    assert all(sentence.tokens == () for sentence in segment(text, tokens=False))
+
+
+# --- the benchmark texts ----------------------------------------------------------------
+
+
+def _benchmark_texts() -> Iterator[tuple[str, str]]:
+    paths = [*sorted((ROOT / "benchmarks" / "gold").glob("*.jsonl")),
+             *sorted((ROOT / "seeds").glob("*.txt"))]
+    for path in paths:
+        for doc in geopol.load(str(path)):
+            yield f"{path.name}:{doc.id}", doc.text
+
+
+def test_every_gold_and_seed_document_has_the_same_sentences_without_tokens() -> None:
+    texts = list(_benchmark_texts())
+    if not texts:
+        pytest.skip("no gold files or seeds in this checkout")
+
+    differing = [key for key, text in texts
+                 if spans_with_tokens(text) != spans_without_tokens(text)]
+
+    assert [] == differing
+
+
+def test_ud_treebank_texts_have_the_same_sentences_without_tokens() -> None:
+    benchmark = pytest.importorskip("benchmarks.segmentation")
+    paths = sorted((ROOT / "benchmarks" / "data" / "ud").glob("*.conllu"))
+    if not paths:
+        pytest.skip("no UD treebanks in benchmarks/data/ud")
+
+    for path in paths:
+        text = benchmark.build(path.name, list(benchmark.read_conllu(path))).text
+
+        assert spans_with_tokens(text) == spans_without_tokens(text), path.name
+
+
+# --- the parts of the fast path ----------------------------------------------------------
+
+
+def test_fast_sentence_construction_equals_the_ordinary_constructors() -> None:
+    make = segment_module._rules().make_sentence
+
+    sentence = make(3, 7)
+
+    assert Sentence(span=Span(3, 7)) == sentence
+    assert hash(Sentence(span=Span(3, 7))) == hash(sentence)
+    assert isinstance(sentence.span, Span)
+    assert () == sentence.tokens
+
+
+def test_a_data_entry_with_whitespace_is_refused() -> None:
+    with pytest.raises(DataFileError, match="whitespace"):
+        segment_module._check_no_whitespace("abbreviations.txt", ("dhr.", "a. s."))
+
+
+def test_a_long_text_without_whitespace_is_segmented_the_same() -> None:
+    text = 'Ja."Nee.)' * 5000
+
+    assert spans_with_tokens(text) == spans_without_tokens(text)
