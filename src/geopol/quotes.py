@@ -365,6 +365,9 @@ def _last_visible(text: str, end: int) -> int:
     return end
 
 
+_LINE_START = regex.compile(r"\n[ \t]*+(?=\S)")  # where a new line's text begins
+
+
 @functools.cache
 def _abbreviations() -> frozenset[str]:
     return frozenset(t for t in read_list("titles.txt") if t.endswith("."))
@@ -378,7 +381,7 @@ def _units(doc: Document, sentences: Sequence[Sentence], pairs: Sequence[QuotePa
     for sentence in sentences:
         if 0 <= sentence.span.start <= len(text):
             cuts.add(sentence.span.start)
-    for match in regex.finditer(r"\n[ \t]*+(?=\S)", text):
+    for match in _LINE_START.finditer(text):
         cuts.add(match.end())
     # a sentence end the segmenter may have missed: "onaanvaardbaar. 'Dit is ..."
     for match in _SENTENCE_END.finditer(text):
