@@ -28,7 +28,8 @@ _ADJECTIVE_SUFFIX = regex.compile(r"(?i)(?:isch|ig|lijk|baar|loos|zaam|ief)$")
 _PARTICIPLE = regex.compile(r"(?i)^(?:ge|be|ver|ont|her|er)\p{L}{2,}[dt]$")
 _PLURAL = regex.compile(r"(?i)(?:\p{L}{2}en|[^aeiou][eo]s|[kptfgm]s|e[rl]s|jes|['’]s)$")
 _SCALE_TAIL = None  # built per lexicon in _scale_of
-# backward-looking patterns search in reverse (?r) from the candidate, so they stop at once
+# backward-looking patterns run in reverse (?r) and end in \Z, so they can only match at the
+# end of the window: .match tries that one place (.search would also try every earlier one)
 _CAPITALISED = regex.compile(r"(?r)(?<![\p{L}\d'’-])(?P<w>\p{Lu}[\p{L}\d'’-]*)\s+\Z")
 _PREVIOUS_WORD = regex.compile(r"(?r)(?P<w>[\p{L}\d'’./-]+)\s*\Z")
 _IDENTIFIER_LIST = regex.compile(r"\s*(?:,|en|of|&|t/m|-)\s*")
@@ -114,7 +115,9 @@ class _Reader:
         self.text = doc.text
         self.lex = lex
         self.pats = lex.patterns
-        self.sentences = sentences
+        self.sentences: Sequence[Sentence] = sentences if sentences is not None else ()
+        # sentences from a rules analyser have no tokens: then there is no dependency to read
+        self.parsed = any(s.tokens for s in self.sentences)
         self.found: list[_Candidate] = []
         self.units = self.pats.units_folded
         self.currencies = self.pats.currencies_folded
@@ -128,16 +131,16 @@ class _Reader:
         same = len(lowered) == len(text)
         trigger = self.pats.trigger if same else self.pats.trigger_ci
         scan = lowered if same else text
-        master = self.pats.master
+        positions = trigger.positions(scan)
         pos = 0
         while True:
-            hit = trigger.search(scan, pos)
+            hit = trigger.search(scan, positions, pos)
             if hit is None:
                 return
             start = hit.start()
             if hit.group() == "@":  # an e-mail address: start at its first character
                 start = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1
-            match = master.match(text, start)
+            match = self.pats.match_master(text, start)
             if match is not None and match.end() > start:
                 yield match
                 pos = match.end()
@@ -169,40 +172,43 @@ class _Reader:
             )
 
     def _read(self, m: regex.Match[str]) -> Iterator[_Candidate]:
-        if m.start("skip") >= 0:
+        # each alternative of the master pattern is one named group around the whole
+        # alternative, so the last group closed names the alternative that matched
+        what = m.lastgroup
+        if what == "skip":
             return
-        if m.start("date") >= 0:
+        if what == "date":
             yield from self._date(m)
-        elif m.start("paren_age") >= 0:
+        elif what == "paren_age":
             age = int(m["paren_age"])
             if 0 < age < 120:
                 yield _Candidate(m.start(), m.end(), age, "age", unit="year",
                                  rule="number.age_in_brackets")
-        elif m.start("between") >= 0:
+        elif what == "between":
             yield from self._range(m.start(), m.span("b1"), m.span("b2"), m.end(), "between")
-        elif m.start("vague") >= 0:
+        elif what == "vague":
             entry = self.lex.words[m["vague"].casefold()]
             c = _Candidate(m.start(), m.end(), entry[1], "count", "vague", low=entry[2],
                            high=entry[3], core_start=m.start(), core_end=m.end(),
                            rule="number.vague_magnitude")
             yield self._counted(self._hedged(self._suffix(c)))
-        elif m.start("tal") >= 0:
+        elif what == "tal":
             tal = self._parse(m["tal"])
             if tal is not None:
                 c = _Candidate(m.start(), m.end(), as_number(tal), "count", "approx",
                                core_start=m.start(), core_end=m.end(),
                                rule="number.approximate_tal")
                 yield self._counted(self._suffix(c))
-        elif m.start("age_word") >= 0:
+        elif what == "age_word":
             years = self._parse(_JARIG.sub("", m["age_word"]))
             if years is not None and 0 < years < 130:
                 yield _Candidate(m.start(), m.end(), as_number(years), "age", unit="year",
                                  rule="number.age_jarig")
-        elif m.start("fraction") >= 0:
+        elif what == "fraction":
             yield from self._fraction(m)
-        elif m.start("ordinal") >= 0:
+        elif what == "ordinal":
             yield from self._ordinal(m)
-        elif m.start("quantity") >= 0:
+        elif what == "quantity":
             if m.start("n2") >= 0:
                 yield from self._range(m.start(), m.span("n1"), m.span("n2"), m.end(), "sep",
                                        pre=m["pre"])
@@ -267,7 +273,7 @@ class _Reader:
         if value is None:
             return
         before = self.text[max(0, m.start() - 40):m.start()]
-        previous = _PREVIOUS_WORD.search(before)
+        previous = _PREVIOUS_WORD.match(before)
         prev = previous["w"].casefold() if previous else ""
         if prev == "ten":  # ten eerste: a discourse marker
             return
@@ -334,15 +340,16 @@ class _Reader:
         if pre:
             c.unit, c.kind = self._currency(pre), "money"
         c = self._suffix(c)
-        if c.kind == "duration" and c.unit == "hour" and self._previous_word(start) in (
-                "om", "vanaf") and value <= 24:
+        previous = self._previous_word(start)  # for the clock, identifier and year rules
+        if c.kind == "duration" and c.unit == "hour" and previous in ("om", "vanaf") \
+                and value <= 24:
             return None  # om 9 uur: a clock time
-        if self._is_identifier(c):
+        if self._is_identifier(c, previous):
             c.identifier = True
             return c
         if c.kind == "count" and _is_year_number(value) and (
-                (c.plain and self._is_year(c))
-                or (c.rule == "number.spelled" and self._previous_word(start) in self.lex.year_cues
+                (c.plain and self._is_year(c, previous))
+                or (c.rule == "number.spelled" and previous in self.lex.year_cues
                 and self._head(c.end) is None)):
             c.kind, c.rule = "date", "number.year"
             return c
@@ -402,7 +409,7 @@ class _Reader:
 
     def _hedged(self, c: _Candidate) -> _Candidate:
         window = self.text[max(0, c.start - 40):c.start]
-        m = self.pats.hedge_before.search(window)
+        m = self.pats.hedge_before.match(window)
         if m is None:
             return c
         hedge = self.lex.hedges[_SPACES.sub(" ", m["hedge"]).casefold()]
@@ -431,20 +438,20 @@ class _Reader:
                    for w in self.pats.word.finditer(self.text, clause, pos))
 
     def _previous_word(self, pos: int) -> str:
-        m = _PREVIOUS_WORD.search(self.text, max(0, pos - 40), pos)
+        m = _PREVIOUS_WORD.match(self.text, max(0, pos - 40), pos)
         return m["w"].casefold() if m else ""
 
     def _at_sentence_start(self, pos: int) -> bool:
         return _SENTENCE_START.search(self.text, max(0, pos - 4), pos) is not None
 
-    def _is_identifier(self, c: _Candidate) -> bool:
-        prev = self._previous_word(c.start)
+    def _is_identifier(self, c: _Candidate, prev: str) -> bool:
+        """Whether *c* is part of a name or identifier; *prev* is the word before it."""
         if prev in self.lex.identifier_words or prev.rstrip(".") + "." in self.lex.identifier_words:
             return True
         digits = c.core_end - c.core_start
         if not c.plain or c.kind != "count" or not (digits <= 2 or digits == 4):
             return False
-        m = _CAPITALISED.search(self.text, max(0, c.start - 40), c.start)
+        m = _CAPITALISED.match(self.text, max(0, c.start - 40), c.start)
         if m is None:
             return False
         word = m["w"].casefold()
@@ -459,8 +466,8 @@ class _Reader:
         return following is None or not _PLURAL.search(following.group()) \
             or following.group().casefold() in lex.stopwords
 
-    def _is_year(self, c: _Candidate) -> bool:
-        prev = self._previous_word(c.start)
+    def _is_year(self, c: _Candidate, prev: str) -> bool:
+        """Whether the plain number *c* is a year; *prev* is the word before it."""
         strong = self.lex.year_cues.get(prev)
         if strong or prev in self.lex.months:
             return True
@@ -471,7 +478,7 @@ class _Reader:
         return head is None
 
     def _age_range(self, start: int) -> bool:
-        m = _AGE_NOUN_BEFORE.search(self.text, max(0, start - 40), start)
+        m = _AGE_NOUN_BEFORE.match(self.text, max(0, start - 40), start)
         return bool(m and m["noun"].casefold() in self.lex.age_nouns)
 
     # -- what is counted --------------------------------------------------------------------
@@ -492,7 +499,7 @@ class _Reader:
             c.counts = self._antecedent(c, anaphor)
 
     def _parsed_head(self, c: _Candidate) -> Span | None:
-        if not self.sentences:
+        if not self.parsed:
             return None
         for sentence in self.sentences:
             if not (sentence.span.start <= c.core_start < sentence.span.end):
@@ -512,22 +519,23 @@ class _Reader:
         """The noun a quantity ending at *pos* counts: the first noun-like word after it,
         past inflected adjectives, a coordinated adjective and '188 tegen 6'."""
         lex = self.lex
-        tokens = list(self.pats.word.finditer(self.text, pos, min(len(self.text), pos + 160)))
+        words = _Words(self.pats.word.finditer(self.text, pos, min(len(self.text), pos + 160)))
         i, skipped, after_adjective, partitive = 0, 0, False, False
-        while i < len(tokens) and skipped < 4:
-            word = tokens[i].group()
+        while skipped < 4 and (token := words.get(i)) is not None:
+            word = token.group()
             low = word.casefold()
             if not (word[0].isalnum()):
                 return None
-            if low in ("tegen", "op", "of", "à", "en", "tot") and i + 1 < len(tokens) \
-                    and self._is_number_word(tokens[i + 1].group()):
+            if low in ("tegen", "op", "of", "à", "en", "tot") \
+                    and (following := words.get(i + 1)) is not None \
+                    and self._is_number_word(following.group()):
                 i, skipped = i + 2, skipped + 1
                 continue
             if after_adjective and low in ("en", "of"):
                 i += 1
                 continue
-            if low == "van" and not partitive and i + 1 < len(tokens) \
-                    and tokens[i + 1].group().casefold() in lex.determiners:
+            if low == "van" and not partitive and (following := words.get(i + 1)) is not None \
+                    and following.group().casefold() in lex.determiners:
                 i, skipped, partitive = i + 2, skipped + 1, True
                 continue
             if partitive and self._is_number_word(word):
@@ -535,14 +543,15 @@ class _Reader:
                 continue
             if low in lex.stopwords or low in lex.words or low in lex.hedges:
                 return None
-            if low in lex.modifiers or (len(low) > 3 and low.endswith("e") and i + 1 < len(tokens)
-                                        and tokens[i + 1].group()[0].isalnum()):
+            if low in lex.modifiers or (len(low) > 3 and low.endswith("e")
+                                        and (following := words.get(i + 1)) is not None
+                                        and following.group()[0].isalnum()):
                 i, skipped, after_adjective = i + 1, skipped + 1, True
                 continue
             if _ADJECTIVE_SUFFIX.search(low) or _PARTICIPLE.match(low) or (word[0].isdigit() \
                     and not _HAS_LETTER.search(word)):
                 return None
-            return Span(tokens[i].start(), tokens[i].end())
+            return Span(token.start(), token.end())
         return None
 
     def _is_number_word(self, word: str) -> bool:
@@ -588,6 +597,24 @@ class _Reader:
         if isinstance(c.value, float):
             c.value = round(c.value, 10) if c.kind != "fraction" else c.value
         self.found.append(c)
+
+
+class _Words:
+    """The words of a window, matched only as far as they are asked for (most quantities
+    need the first one or two of the window's twenty-odd)."""
+
+    def __init__(self, matches: Iterator[regex.Match[str]]) -> None:
+        self._matches = matches
+        self._read: list[regex.Match[str]] = []
+
+    def get(self, i: int) -> regex.Match[str] | None:
+        """The *i*-th word, or ``None`` past the last."""
+        while len(self._read) <= i:
+            following = next(self._matches, None)
+            if following is None:
+                return None
+            self._read.append(following)
+        return self._read[i]
 
 
 def _ordinal_words(lex: NumberLexicon) -> set[str]:

@@ -7,9 +7,11 @@ them, and compiles the regular expressions on first use.
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from types import MappingProxyType
 from typing import Any, Literal, get_args
@@ -34,7 +36,11 @@ def _alternation(words: Iterable[str], *, boundary: bool = False) -> str:
     if not parts:
         return "(?!)"
     escaped = [regex.escape(w).replace(r"\ ", r"\s+") for w in parts]
-    body = "|".join(escaped)
+    # the regex module tries the alternatives one by one even where none can match; a
+    # lookahead for their first characters rejects such a position in one step
+    firsts = "".join(sorted({r"\s" if w[0] == " " else regex.escape(w[0], special_only=False)
+                             for w in parts}))
+    body = f"(?=[{firsts}])(?:{'|'.join(escaped)})"
     return f"(?:{body})" if not boundary else rf"(?<![\p{{L}}\d])(?:{body})(?![\p{{L}}\d])"
 
 
@@ -59,6 +65,17 @@ def _trie(words: Iterable[str]) -> str:
         return body
 
     return emit(root)
+
+
+def _words_re(words: Iterable[str]) -> str:
+    """A ``re`` pattern for any of *words*: a character trie, with any whitespace where a
+    word has a space. An empty word matches anywhere; no words at all match nowhere."""
+    unique = sorted(set(words))
+    if not unique:
+        return "(?!)"
+    if "" in unique:
+        return ""
+    return _trie(unique).replace(r"\ ", r"\s+")
 
 
 def _number(cell: str, name: str) -> int | float:
@@ -243,6 +260,7 @@ class _Patterns:
         months = _alternation(lex.months)
         self.unit, self.teen, self.tens, self.hundred = unit, teen, tens, hundred
         self.thousand, self.big = thousand, big
+        morpheme_words = [*lex.words_with("unit", "teen", "tens", "hundred"), *words]
 
         two = rf"(?:{nonzero}(?:ën|en|-en-|-ën-){tens}|{tens}|{teen}|{unit})"
         morph = rf"(?:{two}|{hundred}|{thousand})"
@@ -282,7 +300,8 @@ class _Patterns:
         names = "(?-i:" + "|".join(
             regex.escape(n).replace(r"\ ", r"[\s-]") + r"\p{L}*"
             for n in sorted(lex.names, key=len, reverse=True)) + ")"
-        url = r"(?:https?://|www\.)[^\s<>\"']++|[\w.+-]+@[\w-]+(?:\.[\w-]+)++"
+        link = r"(?:https?://|www\.)[^\s<>\"']++"
+        email = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)++"
         phone = (r"(?<![\p{L}\d])(?:\+\d{1,3}[\s-]?(?:\(0\))?\s?\d{1,4}"
                  r"|\(?0\d{1,3}\)?[\s-]?\d{2,4})(?:[\s-]?\d{2,4}){1,3}(?!\d)")
         clock = (r"(?<![\p{L}\d.,])(?:[01]?\d|2[0-4])[.:][0-5]\d(?:\s*[-–]\s*(?:[01]?\d|2[0-4])"
@@ -293,7 +312,7 @@ class _Patterns:
         decade = r"(?i:jaren)\s+(?:'|’)?\d{2,4}|(?i:jaren)\s+(?:" + tens + r")(?![\p{L}])"
         # a digit glued to letters that are no known suffix: 5G, 3D, 2x4, 24/7
         glued = r"(?<![\p{L}\d])\d+(?:[/x]\d+)+(?![\p{L}\d])"
-        skip = rf"(?P<skip>{url}|{names}|{phone}|{clock}|{zip_code}|{decade}|{glued})"
+        skip = rf"(?P<skip>{link}|{email}|{names}|{phone}|{clock}|{zip_code}|{decade}|{glued})"
 
         day = r"(?:[12]\d|3[01]|0?[1-9])"
         date = (
@@ -306,14 +325,16 @@ class _Patterns:
             rf"(?P<iday>[0-2]\d|3[01])(?!\d|[.,/-]\d))"
         )
         age_paren = r"(?<=\p{Lu}[\p{L}'’.-]+\s?\()(?P<paren_age>\d{1,3})(?=\))"
+        digit_ordinal = r"(?<![\p{L}\d])\d+(?:e|ste|de)(?![\p{L}\d])"
         ordinal = (
-            rf"(?P<ordinal>(?<![\p{{L}}\d])\d+(?:e|ste|de)(?![\p{{L}}\d])"
+            rf"(?P<ordinal>{digit_ordinal}"
             rf"|(?<![\p{{L}}\d]|[\p{{L}}\d][-‐])(?:(?:{w})?(?:eerste|derde)|{w}(?:ste|de))"
             rf"(?![\p{{L}}\d]))"
         )
+        in_every = rf"\s+op\s+de\s+(?:{w}|\d+)(?![\p{{L}}\d])"  # (een) op de (vier)
         fraction = (
             rf"(?P<fraction>(?<![\p{{L}}\d])(?:de\s+)?helft(?![\p{{L}}])"
-            rf"|(?<![\p{{L}}\d])(?:{w}|\d+)\s+op\s+de\s+(?:{w}|\d+)(?![\p{{L}}\d])"
+            rf"|(?<![\p{{L}}\d])(?:{w}|\d+){in_every}"
             rf"|(?<![\p{{L}}\d]){w}(?:\s+|-)?{den}(?![\p{{L}}\d]))"
         )
         vague_q = rf"(?P<vague>(?<![\p{{L}}\d]){vague}(?![\p{{L}}\d]))"
@@ -326,6 +347,41 @@ class _Patterns:
         master = (rf"{skip}|{date}|{age_paren}|{between}|{vague_q}|{tal}|{age_word}|{fraction}"
                   rf"|{ordinal}|{quantity}")
         self.master = regex.compile(master, regex.IGNORECASE)
+        # Two shortcuts for match_master; keep both in step with the alternatives above.
+        # The master for a hit on a digit, without the alternatives that start with a
+        # word: the regex module tries each alternative in turn, so it is about twice as
+        # fast there. (The date alternatives stay whole, for the groups that _date reads.)
+        word_starts = [*lex.names, *lex.words_with("vague"), *morpheme_words]
+        if any(w[:1].isdigit() for w in word_starts):
+            self.master_digit = self.master
+        else:
+            master_digit = (rf"(?P<skip>{email}|{phone}|{clock}|{zip_code}|{glued})|{date}"
+                            rf"|{age_paren}|(?P<fraction>(?<![\p{{L}}\d])\d+{in_every})"
+                            rf"|(?P<ordinal>{digit_ordinal})|{quantity}")
+            self.master_digit = regex.compile(master_digit, regex.IGNORECASE)
+        # What the master needs at a hit on an ASCII letter, one line for each alternative
+        # that can start with a letter: the link, e-mail and name skips, the decade, month
+        # and year, 'tussen' with a quantity, a vague word, de helft, eerste or derde, and
+        # a quantity (currency, sign or number word). The master fails at about half of
+        # these hits ('separatisten', 'euro', 'november ingezet'); this test, in the
+        # standard library's engine, costs a tenth as much. It may match where the master
+        # does not, never the other way round: its classes take in every character that
+        # is not ASCII, and re's \s and case folding take in all that the regex module's do.
+        other = r"(?-i:[\x80-\U0010ffff])"
+        currency = _words_re(f for f, (_, pos) in lex.currencies.items() if pos != "after")
+        number_words = (w.split(" ")[0] for w in (*morpheme_words, *lex.words_with("half")))
+        number = rf"(?:min|[-−\d]|{other}|een|één|{_words_re(number_words)})"
+        name_words = _words_re(n.split(" ")[0] for n in lex.names)
+        self.letter_start = re.compile(
+            rf"https?://|www\.|(?:[\w.+\-]|{other})++@"
+            rf"|(?-i:{name_words})"
+            rf"|jaren\s+(?:['’\d]|{other}|{_words_re(lex.words_with('tens'))})"
+            rf"|{_words_re(lex.months)}\s+(?:\d|{other})"
+            rf"|tussen\s+(?:{currency}\s?)?{number}"
+            rf"|{_words_re(lex.words_with('vague'))}"
+            rf"|(?:de\s+)?helft|eerste|derde"
+            rf"|(?:{currency}\s?)?{number}",
+            re.IGNORECASE)
 
         self.after = regex.compile(
             rf"(?P<age>-?jarige?n?(?![\p{{L}}])|\s+jaar\s+oud(?![\p{{L}}]))"
@@ -334,7 +390,9 @@ class _Patterns:
             rf"(?P<per>\s+per\s+(?:{unit_forms})(?![\p{{L}}\d]))?",
             regex.IGNORECASE,
         )
-        self.per = regex.compile(rf"\s+per\s+(?:{unit_forms}|{cur_after})(?![\p{{L}}\d])",
+        # '|(?!)' (never matches) keeps the regex module from first searching the rest of
+        # the text for the required 'per' on every match attempt
+        self.per = regex.compile(rf"\s+per\s+(?:{unit_forms}|{cur_after})(?![\p{{L}}\d])|(?!)",
                                  regex.IGNORECASE)
         hedges = _alternation(lex.hedges)
         self.hedge_before = regex.compile(
@@ -366,15 +424,69 @@ class _Patterns:
                    if pos != "after" and f[:1].isalpha()}
         symbols = "".join(sorted({f[0] for f, (_, pos) in lex.currencies.items()
                                   if pos != "after" and not f[:1].isalpha()}))
-        trigger = (rf"\d+|[{re.escape(symbols)}]|(?<!\w)[-−+](?=\d)|https?://|www\.|@"
-                   rf"|(?<!\w)(?:min(?:us)?(?=\s+\d)|de\s+helft|één"
-                   rf"|een(?=\s+(?:op\s+de\s|{_trie(sorted(starts))})|[^\W\d_])"
-                   rf"|{_trie(sorted(starts))})")
+        trie = _trie(sorted(starts))
+        word_start = (rf"(?:min(?:us)?(?=\s+\d)|de\s+helft|één"
+                      rf"|een(?=\s+(?:op\s+de\s|{trie})|[^\W\d_])|{trie})")
         self.values: dict[str, Decimal | None] = {}  # parse cache, shared by calls
         self.units_folded = {k.casefold(): v for k, v in lex.units.items()}
         self.currencies_folded = {k.casefold(): v for k, v in lex.currencies.items()}
-        self.trigger = re.compile(trigger)
-        self.trigger_ci = re.compile(trigger, re.IGNORECASE)
+        self.trigger = _Trigger(re.escape(symbols), word_start, 0)
+        self.trigger_ci = _Trigger(re.escape(symbols), word_start, re.IGNORECASE)
+
+    def match_master(self, text: str, start: int) -> regex.Match[str] | None:
+        """``master.match(text, start)``, with the shortcuts that the character at *start*
+        allows (:attr:`master_digit`, :attr:`letter_start`)."""
+        char = text[start]
+        if "0" <= char <= "9":
+            return self.master_digit.match(text, start)
+        if char.isascii() and char.isalpha() and self.letter_start.match(text, start) is None:
+            return None
+        return self.master.match(text, start)
+
+
+class _Trigger:
+    """The trigger (where a match of the master pattern can start) in one case mode.
+
+    ``re`` has no fast way to search for a pattern that starts with an alternation: it
+    tries every alternative at every position (about 100 ns a character here). A
+    pattern that starts with one literal character or one character class it searches
+    for in C, several times faster. So the places where the trigger can match are found
+    with such patterns (:meth:`positions`), and the trigger is tried only there
+    (:meth:`search`).
+    """
+
+    def __init__(self, symbols: str, word_start: str, flags: int) -> None:
+        self.pattern = re.compile(rf"\d+|[{symbols}]|(?<!\w)[-−+](?=\d)|https?://|www\.|@"
+                                  rf"|(?<!\w){word_start}", flags)
+        # re tests a character against a range faster than against a category (\d, \W),
+        # so these classes take the ASCII characters by range, and any other character
+        # only to test its category in a lookbehind (few are not ASCII in Dutch text)
+        other = r"\x80-\U0010ffff"
+        self._signs = re.compile(rf"[0-9{symbols}\-−+@{other}](?<=[\d{symbols}\-−+@])", flags)
+        self._after_space = re.compile(rf" (?={word_start})", flags)
+        self._after_other = re.compile(
+            rf"[\x00-\x1f!-/:-@\[-^`{{-\x7f{other}](?={word_start})(?<=\W)", flags)
+        self._link = re.compile(r"https?://|www\.", flags)
+        self._case_sensitive = not flags & re.IGNORECASE
+
+    def positions(self, text: str) -> list[int]:
+        """The positions in *text* where :attr:`pattern` can match (and some where it cannot):
+        digits, signs and symbols, links, and words after a non-word character."""
+        found = [0]  # a trigger word at the start of the text
+        found += [m.start() for m in self._signs.finditer(text)]
+        found += [m.end() for m in self._after_space.finditer(text)]
+        found += [m.end() for m in self._after_other.finditer(text)]
+        if not self._case_sensitive or "http" in text or "www." in text:
+            found += [m.start() for m in self._link.finditer(text)]
+        return sorted(set(found))
+
+    def search(self, text: str, positions: Sequence[int], pos: int) -> re.Match[str] | None:
+        """``pattern.search(text, pos)``, given the :meth:`positions` of *text*."""
+        for start in itertools.islice(positions, bisect.bisect_left(positions, pos), None):
+            hit = self.pattern.match(text, start)
+            if hit is not None:
+                return hit
+        return None
 
 
 @functools.cache
