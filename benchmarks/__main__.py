@@ -122,9 +122,20 @@ def throughput_table(path: Path, *, workers: int) -> tuple[Table, dict[str, Any]
     result = throughput_bench.measure(path, workers=workers)
     rows = [[stage, f"{r['seconds']:.2f}", f"{r['words_per_s']:,}", f"{r['mb_per_s']:.2f}",
              f"{r['x_floor']:.1f}"] for stage, r in result["stages"].items()]
+    references = result.get("reference_texts", {})
+    rows += [[f"analyze, {label}", f"{r['seconds']:.2f}", f"{r['words_per_s']:,}",
+              f"{r['mb_per_s']:.2f}", f"{r['x_floor']:.1f}"] for label, r in references.items()]
+
+    def found(per: dict[str, float]) -> str:
+        return f"{per['quotes']} quotes, {per['stances']} stances, {per['numbers']} numbers"
+
     note = (f"Corpus {Path(result['corpus']).name}: {result['bytes'] / 1e6:.1f} MB, "
-            f"{result['documents']:,} documents, {result['words']:,} words. The floor reads the "
+            f"{result['documents']:,} documents, {result['words']:,} words; per 1,000 words "
+            f"{found(result['per_1000_words'])}. The floor reads the "
             "corpus and scans it once with one regex word pattern.")
+    for label, r in references.items():
+        note += (f" {label}: {r['words']:,} words, {found(r['per_1000_words'])} per 1,000 "
+                 "words, best of 5 runs against its own floor.")
     if "speedup" in result:
         note += f" Speed-up with {workers} workers: {result['speedup']}x."
     return ({"name": "throughput", "title": "Throughput (one core unless stated)",

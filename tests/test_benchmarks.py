@@ -1,0 +1,31 @@
+"""The benchmark suite runs from one command on a fresh install (a small run of it)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_the_suite_runs_from_one_command_and_writes_its_tables(tmp_path: Path) -> None:
+    output = tmp_path / "suite.json"
+    result = subprocess.run(
+        [sys.executable, "-m", "benchmarks", "--only", "quotes", "stances", "throughput",
+         "--size", "200KB", "--workers", "2", "--output", str(output)],
+        cwd=ROOT, capture_output=True, text=True, timeout=300, check=False,
+    )
+    assert 0 == result.returncode, result.stderr[-2000:]
+    suite = json.loads(output.read_text("utf-8"))
+    tables = {table["name"]: table for table in suite["tables"]}
+    assert {"quotes", "stances", "throughput"} == set(tables)
+    stages = [row[0] for row in tables["throughput"]["rows"]]
+    assert ["floor", "load", "segment", "quotes", "stances", "numbers", "analyze (1 worker)",
+            "analyze (2 workers)"] == stages[:8]
+    assert any(stage.startswith("analyze, UD newspaper text") for stage in stages)
+    floor = tables["throughput"]["rows"][0]
+    assert "1.0" == floor[-1]  # the floor is its own unit
+    assert "per 1,000 words" in tables["throughput"]["note"]
+    assert "Throughput" in result.stdout
