@@ -148,7 +148,10 @@ class _Reader:
                 pos = hit.end()
 
     def claims(self) -> Iterator[NumericClaim]:
-        for match in self._matches():
+        # all matches first, then all readings: reading does not steer the pass, and
+        # running the big master pattern and the small context patterns apart keeps more
+        # of each in the processor's cache (a few per cent faster than interleaving)
+        for match in list(self._matches()):
             for candidate in self._read(match):
                 self._finish(candidate)
         last_identifier_end = -1
@@ -310,8 +313,7 @@ class _Reader:
         c = _Candidate(start, end, as_number(first), "count", "range", low=as_number(first),
                        high=as_number(second), core_start=a[0], core_end=b[1],
                        rule="number.range_between" if how == "between" else "number.range")
-        c.plain = bool(_PLAIN_INT.match(self.text[a[0]:a[1]])
-                       and _PLAIN_INT.match(self.text[b[0]:b[1]]))
+        c.plain = _is_plain_int(self.text[a[0]:a[1]]) and _is_plain_int(self.text[b[0]:b[1]])
         if pre:
             c.unit, c.kind = self._currency(pre), "money"
         c = self._suffix(c)
@@ -336,7 +338,7 @@ class _Reader:
                        core_end=core_end,
                        rule="number.digits" if core[-1:].isdigit() or core[:1].isdigit()
                        else "number.spelled")
-        c.plain = bool(_PLAIN_INT.match(core))
+        c.plain = _is_plain_int(core)
         if pre:
             c.unit, c.kind = self._currency(pre), "money"
         c = self._suffix(c)
@@ -619,6 +621,13 @@ class _Words:
 
 def _ordinal_words(lex: NumberLexicon) -> set[str]:
     return {w for w in lex.words_with("denominator")}
+
+
+def _is_plain_int(text: str) -> bool:
+    """Digits only, as _PLAIN_INT says (the spans read here never end in a line break,
+    which its $ would allow); for ASCII text str.isdigit says the same at a fraction of
+    the cost of a call into the regex module."""
+    return text.isdigit() if text.isascii() else bool(_PLAIN_INT.match(text))
 
 
 def _is_year_number(value: Decimal | float | int) -> bool:
