@@ -1,0 +1,67 @@
+"""The numbers extractor's speed shortcuts agree with the full patterns they stand for.
+
+``_Patterns.match_master`` tries a smaller pattern at digits and skips the master
+pattern at ASCII letters where a cheap test says it cannot match; ``_Trigger`` tries
+its pattern only at positions found by simpler searches. Both are kept in step with
+the master and trigger patterns by hand: these tests fail when an edit to the patterns
+or the data files lets them drift apart. The texts are built from the lexicon's own
+words and the characters the patterns care about.
+"""
+
+from __future__ import annotations
+
+import re
+
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from geopol.numbers import default_lexicon
+
+LEX = default_lexicon()
+PATTERNS = LEX.patterns
+
+_WORDS = sorted(w for w in {*LEX.words, *LEX.scales, *LEX.hedges, *LEX.currencies, *LEX.units,
+                            *LEX.months, *LEX.names, *LEX.identifier_words, *LEX.year_cues}
+                 if w[:1].isprintable())  # internal keys start with a control character
+_PIECES = st.one_of(
+    st.sampled_from(_WORDS),
+    st.sampled_from(_WORDS).map(str.upper),
+    st.sampled_from(_WORDS).map(str.title),
+    st.from_regex(r"\d{1,4}([.,]\d{1,3}){0,2}", fullmatch=True),
+    st.sampled_from([" ", "  ", "\n", "-", "–", "/", ".", ",", ":", "(", ")", "'", "’", "%",
+                     "€", "$", "+", "−", "@", "x", "e", "ste", "de", "jaren", "op de",
+                     "https://", "www.", "a.b@c.nl", "tussen", "één", "een", "min", "İ", "ß",
+                     "ﬁ", "é", "Ä", "jarige", "helft", "zo'n", "tot", "à"]),
+)
+TEXTS = st.lists(_PIECES, min_size=1, max_size=14).map(" ".join) | st.lists(
+    _PIECES, min_size=1, max_size=14).map("".join)
+
+
+def _key(match: re.Match[str] | regex.Match[str] | None) -> object:
+    """What the extractor reads of a match: its span and the groups that took part
+    (the smaller digit pattern lacks the groups of the alternatives it leaves out)."""
+    if match is None:
+        return None
+    taken = {name: value for name, value in match.groupdict().items() if value is not None}
+    return match.span(), match.lastgroup, taken
+
+
+@settings(max_examples=400, deadline=None)
+@given(TEXTS)
+def test_match_master_agrees_with_the_master_pattern_at_every_position(text: str) -> None:
+    for start in range(len(text)):
+        assert _key(PATTERNS.master.match(text, start)) == _key(
+            PATTERNS.match_master(text, start)), (text, start)
+
+
+@settings(max_examples=400, deadline=None)
+@given(TEXTS)
+def test_trigger_search_agrees_with_a_plain_search(text: str) -> None:
+    for trigger, scan in ((PATTERNS.trigger, text.lower()), (PATTERNS.trigger_ci, text)):
+        if trigger is PATTERNS.trigger and len(scan) != len(text):
+            continue  # the extractor lowers the text only where lengths stay the same
+        positions = trigger.positions(scan)
+        for pos in range(len(scan) + 1):
+            assert _key(trigger.pattern.search(scan, pos)) == _key(
+                trigger.search(scan, positions, pos)), (scan, pos)
