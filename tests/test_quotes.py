@@ -351,3 +351,45 @@ def test_a_topic_word_before_a_colon_is_no_source_unless_the_text_names_it_again
 
     assert () == quotes.extract(listing)
     assert ["Hoekstra"] == [q.speaker.name for q in quotes.extract(named) if q.speaker]
+
+
+# -- the extractor's shortcuts agree with the plain computations they replace -------------------
+
+_SHORTCUT_TEXT = st.text(alphabet=st.sampled_from(list("ab Zz.:,\n\t\x1c'\"„”‘’«»")), max_size=80)
+
+
+@given(_SHORTCUT_TEXT)
+@settings(max_examples=300, deadline=None)
+def test_every_heading_starts_at_a_line_start(text: str) -> None:
+    from geopol.text.blocks import split_blocks
+
+    for block in split_blocks(text):
+        if block.kind == "heading":
+            assert quotes._at_line_start(text, block.span.start)
+
+
+@given(_SHORTCUT_TEXT)
+@settings(max_examples=300, deadline=None)
+def test_unit_tokens_outside_the_pairs_agree_with_a_scan_of_every_pair(text: str) -> None:
+    from geopol.actors import tokenize
+    from geopol.nlp import sentences_of
+
+    doc = _doc(text)
+    tokens = tokenize(text)
+    rules = quotes._Rules(doc, sentences_of(doc, None), quotes.default_lexicon(), tokens)
+    for unit in rules.units:
+        within = [t for t in tokens if unit.span.start <= t.start < unit.span.end]
+        outside = [t for t in within if not any(
+            p.open <= t.start and t.end <= (p.close + 1 if p.close is not None
+                                            else p.content.end)
+            for p in unit.pairs)]
+        assert unit.tokens == outside
+
+
+def test_quote_marks_are_found_as_regex_finds_them() -> None:
+    import regex
+
+    text = "\"a' „b” “c” ‘d’ «e» ‚f’ 'g"
+    plain = regex.compile(quotes._MARK_RE.pattern)
+    assert [m.start() for m in quotes._MARK_RE.finditer(text)] == [
+        m.start() for m in plain.finditer(text)]
