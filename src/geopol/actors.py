@@ -926,6 +926,9 @@ class ActorResolver:
         self._subject_scan: Iterator[regex.Match[str]] | None = _SENTENCE_START.finditer(
             doc.text)
         self._subject_scan_at = -1
+        # named persons, pronouns' candidates (:meth:`_named_persons`)
+        self._persons: list[tuple[int, Actor]] | None = None
+        self._person_starts: list[int] = []
 
     def _key(self, name: str) -> tuple[str, ...]:
         key = self._keys.get(name)
@@ -1147,11 +1150,8 @@ class ActorResolver:
         for start, actor in self._subjects_before(offset):
             if start < offset:
                 candidates.append((start, actor))
-        for m in self._names:
-            if m.span.start >= offset:
-                break
-            if m.title is not None or (m.entry is not None and m.entry.kind == "person"):
-                candidates.append((m.span.start, self.actor_for_name(m.text, m.span)))
+        persons = self._named_persons()
+        candidates += persons[: bisect.bisect_left(self._person_starts, offset)]
         candidates.sort(key=lambda pair: pair[0])
         for start, actor in reversed(candidates):
             if offset - start > 1500:
@@ -1159,6 +1159,18 @@ class ActorResolver:
             if _fits(refers, actor):
                 return attrs.evolve(actor, mention=mention or Span(offset, offset))
         return None
+
+    def _named_persons(self) -> list[tuple[int, Actor]]:
+        """The names introduced with a title or naming a packaged person, as
+        ``(offset, actor)`` in text order: built once, on the first pronoun, instead of
+        once per pronoun."""
+        if self._persons is None:
+            self._persons = [
+                (m.span.start, self.actor_for_name(m.text, m.span)) for m in self._names
+                if m.title is not None or (m.entry is not None and m.entry.kind == "person")
+            ]
+            self._person_starts = [start for start, _ in self._persons]
+        return self._persons
 
     def _subjects_before(self, offset: int) -> list[tuple[int, Actor]]:
         """The sentence subjects (``(offset, actor)``) of the sentences that begin before
