@@ -54,6 +54,7 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
+import operator
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from types import MappingProxyType
@@ -393,10 +394,12 @@ def _units(doc: Document, sentences: Sequence[Sentence], pairs: Sequence[QuotePa
     for match in _LINE_START.finditer(text):
         cuts.add(match.end())
     # a sentence end the segmenter may have missed: "onaanvaardbaar. 'Dit is ..."
+    abbreviations = _abbreviations()
     for match in _SENTENCE_END.finditer(text):
-        word = match.group("word").casefold() + "."
-        if word not in _abbreviations():
-            cuts.add(match.end())
+        end = match.end()
+        # most are cuts already: the abbreviation test only for the others
+        if end not in cuts and match.group("word").casefold() + "." not in abbreviations:
+            cuts.add(end)
     # the pairs are in text order and do not overlap: only the last one opened before a cut
     # can hold it
     opens = [p.open for p in pairs]
@@ -513,6 +516,10 @@ class _Rules:
         if "\n" in self.text and len(first_line) < 200:
             headings.add(0)
         return headings
+
+    def is_heading(self, offset: int) -> bool:
+        """Whether a heading starts at *offset* (the blocks are split only for a line start)."""
+        return _at_line_start(self.text, offset) and offset in self.headings
 
     def tokens_outside(self, first: int, last: int, pairs: Sequence[QuotePair]) -> list[Tok]:
         """Tokens *first* to *last* (exclusive) less those that lie within one of *pairs*,
@@ -879,6 +886,8 @@ class _Rules:
             yield backward
             return
         triggers = self.lex.cased_triggers
+        if triggers.isdisjoint(map(_TEXT, tokens)):  # most units: a test at C speed
+            return
         for i in [i for i, tok in enumerate(tokens) if tok.text in triggers]:
             marker = self.marker_at(unit, i)
             if marker is not None:
@@ -942,12 +951,12 @@ class _Rules:
         colon = words.index(":") if ":" in words else None
         if colon is None or colon == 0:
             return None
-        if u != 0 and not (_at_line_start(self.text, unit.span.start)
-                           and unit.span.start in self.headings):
-            return None
         phrase = self.phrase_at(tokens[0].start, limit=unit.span.end)
         if (phrase is None or phrase.kind not in _HEADLINE_SOURCES
                 or unit.index_at(phrase.span.end) != colon):
+            return None
+        # the costlier test last: it splits the document into blocks
+        if u != 0 and not self.is_heading(unit.span.start):
             return None
         content = _trim(self.text, tokens[colon].end, unit.span.end)
         if content is None or self.is_pair(content):
@@ -1208,7 +1217,7 @@ class _Rules:
     def previous_content(self, u: int, cue: Span, phrase: ActorPhrase) -> _Candidate | None:
         """A backward attribution: the previous unit, unless it is a heading."""
         previous = self.units[u - 1]
-        if previous.span.start in self.headings:
+        if self.is_heading(previous.span.start):
             return None
         content = _trim(self.text, previous.span.start, previous.span.end)
         if content is None:
@@ -1218,6 +1227,7 @@ class _Rules:
 
 
 _WORD = regex.compile(r"\w+")
+_TEXT = operator.attrgetter("text")
 
 
 def _at_line_start(text: str, offset: int) -> bool:
