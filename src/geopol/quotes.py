@@ -69,6 +69,7 @@ from geopol.data import read_list, read_table
 from geopol.errors import DataFileError
 from geopol.model import Actor, Document, Quote, QuoteKind, Sentence, Span
 from geopol.nlp import sentences_of
+from geopol.text.blocks import is_heading
 
 __all__ = [
     "CueForm",
@@ -509,17 +510,16 @@ class _Rules:
         self.infinitive_words = lex.words.get("infinitive", frozenset())
 
     @functools.cached_property
-    def headings(self) -> set[int]:
-        """Where the headings of the document start (made on first use: few units ask)."""
-        headings = {b.span.start for b in self.doc.blocks if b.kind == "heading"}
-        first_line = self.text.split("\n", 1)[0]
-        if "\n" in self.text and len(first_line) < 200:
-            headings.add(0)
-        return headings
+    def block_headings(self) -> frozenset[int]:
+        """Where the heading blocks of the document start (made on first use: few ask)."""
+        return frozenset(b.span.start for b in self.doc.blocks if b.kind == "heading")
 
     def is_heading(self, offset: int) -> bool:
-        """Whether a heading starts at *offset* (the blocks are split only for a line start)."""
-        return _at_line_start(self.text, offset) and offset in self.headings
+        """Whether a heading starts at *offset*: the first line of a text of several lines,
+        or a heading block (the blocks are split only when the line may be one)."""
+        if offset == 0 and "\n" in self.text and self.text.find("\n") < 200:
+            return True
+        return _may_be_heading(self.text, offset) and offset in self.block_headings
 
     def tokens_outside(self, first: int, last: int, pairs: Sequence[QuotePair]) -> list[Tok]:
         """Tokens *first* to *last* (exclusive) less those that lie within one of *pairs*,
@@ -1230,10 +1230,15 @@ _WORD = regex.compile(r"\w+")
 _TEXT = operator.attrgetter("text")
 
 
-def _at_line_start(text: str, offset: int) -> bool:
-    """Whether only spaces stand between the line start and *offset*: true of every heading
-    start, and much cheaper than splitting the document into blocks (tested)."""
-    return not text[text.rfind("\n", 0, offset) + 1 : offset].strip()
+def _may_be_heading(text: str, offset: int) -> bool:
+    """Whether the line at *offset* may be a heading block that starts at *offset*: only
+    spaces before it on its line, and the line reads as a heading. True of every heading
+    block of :func:`~geopol.text.blocks.split_blocks` (tested), and much cheaper."""
+    line_start = text.rfind("\n", 0, offset) + 1
+    if text[line_start:offset].strip():
+        return False
+    line_end = text.find("\n", offset)
+    return is_heading(text[line_start : line_end if line_end >= 0 else len(text)])
 
 
 def _looks_finite(word: str, stopwords: frozenset[str], negators: frozenset[str]) -> bool:
