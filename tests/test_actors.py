@@ -169,3 +169,29 @@ def test_resolver_parse_phrase_equals_parse_phrase_at_every_offset() -> None:
             expected = actors.parse_phrase(text, start, end=end)
 
             assert expected == chains.parse_phrase(start, end=end), (start, end)
+
+
+def test_the_plain_text_tokenizer_classes_every_plain_character_as_the_full_one() -> None:
+    # actors._PLAIN_TOKEN_SPLIT (re) stands in for actors._TOKEN_SPLIT (regex) on texts
+    # that _PLAIN_TEXT accepts: each such character must be a word character, a space or
+    # another mark alike in both.
+    import re
+
+    import regex
+
+    word_full, word_plain = regex.compile(r"[\p{L}\p{M}\p{N}]"), re.compile(r"[^\W_]")
+    space_full, space_plain = regex.compile(r"\s"), re.compile(r"\s")
+    plain = [chr(c) for c in range(0x110000) if actors._PLAIN_TEXT.fullmatch(chr(c))]
+
+    assert len(plain) > 300
+    for char in plain:
+        assert bool(word_full.fullmatch(char)) == bool(word_plain.fullmatch(char)), hex(ord(char))
+        assert bool(space_full.fullmatch(char)) == bool(space_plain.fullmatch(char)), hex(ord(char))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="aZé9 \n.-'’:\u00a0\u00ad\u00b2\u00bd\u2013\u20ac\u0301\x1c!", max_size=60))
+def test_whole_text_tokens_are_those_of_the_token_pattern(text: str) -> None:
+    expected = [(m.start(), m.end(), m.group()) for m in actors._TOKEN.finditer(text)]
+
+    assert expected == [tuple(t) for t in actors.tokenize(text)]
