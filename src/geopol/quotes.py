@@ -498,7 +498,6 @@ class _Rules:
         self.pairs = quote_pairs(doc.text, lexicon=lex)
         self.tokens = tokens
         self.starts = [t.start for t in self.tokens]
-        self.ends = [t.end for t in self.tokens]
         self.units = []
         opens = [p.open for p in self.pairs]
         for span in _units(doc, sentences, self.pairs):
@@ -525,14 +524,17 @@ class _Rules:
         """Tokens *first* to *last* (exclusive) less those that lie within one of *pairs*,
         marks included.
 
-        The tokens do not overlap, so their starts and their ends both ascend: the tokens
-        within a pair are one run of indices, found by bisection.
+        The tokens do not overlap, so the tokens within a pair are one run of indices,
+        found by bisection: from the first that starts at the opening mark to the last that
+        ends by the closing one (of those that start before it, only the last can end later).
         """
         kept: list[Tok] = []
         for pair in pairs:
             close = pair.close + 1 if pair.close is not None else pair.content.end
             inner_first = bisect.bisect_left(self.starts, pair.open, first, last)
-            inner_last = bisect.bisect_right(self.ends, close, first, last)
+            inner_last = bisect.bisect_left(self.starts, close, inner_first, last)
+            if inner_last > inner_first and self.tokens[inner_last - 1].end > close:
+                inner_last -= 1
             if inner_first < inner_last:
                 kept += self.tokens[first:inner_first]
                 first = inner_last
