@@ -195,3 +195,11 @@ def test_whole_text_tokens_are_those_of_the_token_pattern(text: str) -> None:
     expected = [(m.start(), m.end(), m.group()) for m in actors._TOKEN.finditer(text)]
 
     assert expected == [tuple(t) for t in actors.tokenize(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="aZ9 \n\t.!?:;\u00a0\u2019\x1c\u0301", max_size=60))
+def test_sentence_starts_are_those_of_the_full_pattern(text: str) -> None:
+    expected = [m.start(1) for m in actors._SENTENCE_START.finditer(text)]
+
+    assert expected == [m.start(1) for m in actors._sentence_starts(text)]
