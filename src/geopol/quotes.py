@@ -1311,7 +1311,7 @@ def _resolve(rules: _Rules, candidates: list[_Candidate], found: ActorResolver
     # indirect one contains only when they are real direct quotes
     final: list[_Candidate] = []
     for cand in chosen:
-        if any(o is not cand and o.content.contains(cand.content) and o.kind == "direct"
+        if any(o.kind == "direct" and o is not cand and o.content.contains(cand.content)
                for o in chosen):
             continue
         if cand.kind == "direct" and any(
