@@ -194,7 +194,10 @@ def test_the_plain_text_tokenizer_classes_every_plain_character_as_the_full_one(
 def test_whole_text_tokens_are_those_of_the_token_pattern(text: str) -> None:
     expected = [(m.start(), m.end(), m.group()) for m in actors._TOKEN.finditer(text)]
 
-    assert expected == [tuple(t) for t in actors.tokenize(text)]
+    tokens, starts = actors._whole_text_tokens(text)
+
+    assert expected == [tuple(t) for t in actors.tokenize(text)] == [tuple(t) for t in tokens]
+    assert [t.start for t in tokens] == starts
 
 
 @settings(max_examples=300, deadline=None)

@@ -378,13 +378,14 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Tok]:
     ['Kremlinwoordvoerder', 'Peskov', 'zei', ':', "'", 'nee', "'", '.']
     """
     if start == 0 and end is None:
-        return _whole_text_tokens(text)
+        return _whole_text_tokens(text)[0]
     stop = len(text) if end is None else end
     return [Tok(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, stop)]
 
 
-def _whole_text_tokens(text: str) -> list[Tok]:
-    """:func:`tokenize` over a whole text, without a Python step per token.
+def _whole_text_tokens(text: str) -> tuple[list[Tok], list[int]]:
+    """:func:`tokenize` over a whole text, without a Python step per token, and the
+    tokens' start offsets.
 
     Splitting on the token pattern (in a group) gives whitespace and tokens in turn;
     the running sum of their lengths gives the offsets, and ``tuple.__new__`` mapped
@@ -393,8 +394,9 @@ def _whole_text_tokens(text: str) -> list[Tok]:
     split = _PLAIN_TOKEN_SPLIT.split if _PLAIN_TEXT.fullmatch(text) else _TOKEN_SPLIT.split
     pieces = split(text)  # space, token, space, token, ..., space
     offsets = list(itertools.accumulate(map(len, pieces), initial=0))
-    columns = zip(offsets[1:-1:2], offsets[2::2], pieces[1::2], strict=True)
-    return list(map(tuple.__new__, itertools.repeat(Tok), columns))
+    starts = offsets[1:-1:2]
+    columns = zip(starts, offsets[2::2], pieces[1::2], strict=True)
+    return list(map(tuple.__new__, itertools.repeat(Tok), columns)), starts
 
 
 _AGE = regex.compile(r"\d+-jarige?")
@@ -910,8 +912,11 @@ class ActorResolver:
     ) -> None:
         self.doc = doc
         self.lexicon = lexicon
-        self.tokens = tokenize(doc.text) if tokens is None else tokens
-        self._starts = [t.start for t in self.tokens]
+        self.tokens: Sequence[Tok]
+        if tokens is None:
+            self.tokens, self._starts = _whole_text_tokens(doc.text)
+        else:
+            self.tokens, self._starts = tokens, [t.start for t in tokens]
         self.mentions = find_mentions(doc, lexicon=lexicon, tokens=self.tokens)
         names = [m for m in self.mentions if m.kind == "name"]
         self._names = names
