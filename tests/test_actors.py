@@ -206,3 +206,16 @@ def test_sentence_starts_are_those_of_the_full_pattern(text: str) -> None:
     expected = [m.start(1) for m in actors._SENTENCE_START.finditer(text)]
 
     assert expected == [m.start(1) for m in actors._sentence_starts(text)]
+
+
+def test_the_lexicon_caches_stay_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    lexicon = actors.load_lexicon()
+    monkeypatch.setattr(actors, "_CACHE_SIZE", 5)
+
+    for number in range(20):
+        assert lexicon.lookup(f"Niemand{number}") is None
+        assert not lexicon.is_title(f"Niemand{number}")
+    assert lexicon.lookup("Poetin") is not None
+
+    assert len(lexicon._lookups) <= 5
+    assert len(lexicon._titles) <= 5

@@ -52,7 +52,7 @@ import os
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from types import MappingProxyType
-from typing import Literal, NamedTuple, get_args
+from typing import Literal, NamedTuple, TypeVar, get_args
 
 import attrs
 import regex
@@ -91,6 +91,7 @@ PhraseKind = Literal["name", "pronoun", "description", "noun"]
 """The head of an :class:`ActorPhrase`."""
 
 _ACTOR_KINDS = frozenset(get_args(ActorKind))
+_V = TypeVar("_V")
 
 
 # -- the data -----------------------------------------------------------------------------------
@@ -156,7 +157,8 @@ class ActorLexicon:
     )
     """The words of each portfolio, by first word, longest first (as in :attr:`portfolios`)."""
     # Answers per word, filled on first use: the phrase and mention rules ask the same
-    # questions about the same words many times per document.
+    # questions about the same words many times per document. Each holds at most
+    # _CACHE_SIZE words (see _remember), so memory stays flat over any corpus.
     _lookups: dict[str, ActorEntry | None] = attrs.field(
         factory=dict, init=False, repr=False, eq=False
     )
@@ -191,7 +193,7 @@ class ActorLexicon:
             if key.startswith(article):
                 key = key[len(article):]
         found = self.by_name.get(key)
-        self._lookups[name] = found
+        _remember(self._lookups, name, found)
         return found
 
     def country_of_adjective(self, word: str) -> ActorEntry | None:
@@ -217,7 +219,7 @@ class ActorLexicon:
         if found is None:
             low = _fold(word)
             found = low in self.titles or self.title_pattern.fullmatch(low) is not None
-            self._titles[word] = found
+            _remember(self._titles, word, found)
         return found
 
     def is_actor_noun(self, word: str) -> bool:
@@ -227,8 +229,18 @@ class ActorLexicon:
         if found is None:
             low = _fold(word)
             found = low in self.actor_nouns or self.noun_pattern.fullmatch(low) is not None
-            self._nouns[word] = found
+            _remember(self._nouns, word, found)
         return found
+
+
+_CACHE_SIZE = 100_000
+
+
+def _remember(cache: dict[str, _V], key: str, value: _V) -> None:
+    """Store an answer in a per-word cache of the lexicon, emptying it first when full."""
+    if len(cache) >= _CACHE_SIZE:
+        cache.clear()
+    cache[key] = value
 
 
 def _fold(text: str) -> str:
@@ -411,7 +423,7 @@ def _is_name_word(word: str, lex: ActorLexicon) -> bool:
     if found is None:
         found = _is_cap(word) and any(c.isalpha() for c in word) and (
             word.casefold() not in lex.stopwords)
-        lex._name_words[word] = found
+        _remember(lex._name_words, word, found)
     return found
 
 
@@ -419,7 +431,7 @@ def _is_adjective(word: str, lex: ActorLexicon) -> bool:
     found = lex._adjectives.get(word)
     if found is None:
         found = _adjective_rule(word, lex)
-        lex._adjectives[word] = found
+        _remember(lex._adjectives, word, found)
     return found
 
 
