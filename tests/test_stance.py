@@ -5,6 +5,8 @@ Every sentence here is written for these tests; none comes from the gold files.
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -417,3 +419,25 @@ def test_a_dependency_parse_gives_holder_target_and_negation() -> None:
     assert ("Polen", "oppose", "het plan", "stance.parse") == (
         found.holder.name if found.holder else None, found.polarity, doc.text_of(found.target),
         found.rule)
+
+
+# -- the ASCII token split ------------------------------------------------------------------
+# stance._tokens splits ASCII sentences with the standard library's re (faster) and all
+# others with regex: the two patterns must cut ASCII text into the same pieces.
+
+_ASCII = [chr(c) for c in range(128)]
+_TOKEN_EDGES = "aZ09'-.,_ \t\n\x0b\x0c\r\x1c\x1f\"(!"  # joiners, digits, every kind of space
+
+
+def test_the_ascii_token_split_agrees_on_every_ascii_pair_and_every_triple_of_edges() -> None:
+    pairs = (a + b for a in _ASCII for b in _ASCII)
+    triples = (a + b + c for a in _TOKEN_EDGES for b in _TOKEN_EDGES for c in _TOKEN_EDGES)
+    for text in itertools.chain(pairs, triples):
+        assert stance._TOKEN_SPLIT.split(text) == stance._ASCII_TOKEN_SPLIT.split(text), text
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(st.text(alphabet=st.sampled_from(_ASCII), max_size=60),
+                 st.text(alphabet=st.sampled_from(_TOKEN_EDGES), max_size=40)))
+def test_the_ascii_token_split_agrees_with_the_unicode_one(text: str) -> None:
+    assert stance._TOKEN_SPLIT.split(text) == stance._ASCII_TOKEN_SPLIT.split(text)

@@ -52,6 +52,7 @@ import bisect
 import functools
 import itertools
 import os
+import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from types import MappingProxyType
 from typing import Literal, NamedTuple, get_args
@@ -308,6 +309,13 @@ _MAX_TARGET = 30  # tokens
 
 
 _TOKEN_SPLIT = regex.compile(f"({_TOKEN.pattern})")
+# The same split for ASCII text, spelled with ASCII classes for the standard library's re,
+# which runs it about twice as fast as regex runs _TOKEN_SPLIT (re has no \p{..} classes);
+# tests/test_stance.py checks that the two give the same pieces on ASCII text.
+_ASCII_TOKEN_SPLIT = re.compile(
+    r"([A-Za-z0-9]++(?:(?:['\-.]|(?<=[0-9]),(?=[0-9]))[A-Za-z0-9]++)*+(?:-(?=[\t\n\v\f\r ]))?"
+    r"|[^\t\n\v\f\r ])"
+)
 
 
 def _tokens(text: str, start: int, end: int) -> list[_Tok]:
@@ -318,7 +326,9 @@ def _tokens(text: str, start: int, end: int) -> list[_Tok]:
     mapped over the columns builds the tokens in C. The pattern's lookarounds see the
     slice's end as the text's end, as ``finditer(text, start, end)`` would.
     """
-    pieces = _TOKEN_SPLIT.split(text[start:end])  # space, token, space, ..., space
+    piece = text[start:end]
+    split = _ASCII_TOKEN_SPLIT.split if piece.isascii() else _TOKEN_SPLIT.split
+    pieces = split(piece)  # space, token, space, ..., space
     offsets = list(itertools.accumulate(map(len, pieces), initial=start))
     words = pieces[1::2]
     columns = zip(offsets[1:-1:2], offsets[2::2], words, map(str.casefold, words), strict=True)
