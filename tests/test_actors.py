@@ -219,3 +219,15 @@ def test_the_lexicon_caches_stay_bounded(monkeypatch: pytest.MonkeyPatch) -> Non
 
     assert len(lexicon._lookups) <= 5
     assert len(lexicon._titles) <= 5
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["Ook", "Maar", "Poetin", "minister", "Karel", "Smit", "zei",
+                                 "hij", ".", ":", "\n", "De", "regering", "Rutte"]), max_size=30))
+def test_sentence_subjects_come_in_text_order(words: list[str]) -> None:
+    text = " ".join(words)
+    found = actors.resolver(_doc(text))
+
+    starts = [start for start, _ in found._subjects_before(len(text) + 1)]
+
+    assert starts == sorted(starts)

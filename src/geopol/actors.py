@@ -48,6 +48,7 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
+import operator
 import os
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -1181,12 +1182,12 @@ class ActorResolver:
         if refers is None or refers == "first":
             return None
         candidates: list[tuple[int, Actor]] = [(o, a) for o, a in salient if o < offset]
-        for start, actor in self._subjects_before(offset):
-            if start < offset:
-                candidates.append((start, actor))
+        # both lists are in text order: take the entries before offset
+        subjects = self._subjects_before(offset)
+        candidates += subjects[: bisect.bisect_left(subjects, offset, key=_OFFSET)]
         persons = self._named_persons()
         candidates += persons[: bisect.bisect_left(self._person_starts, offset)]
-        candidates.sort(key=lambda pair: pair[0])
+        candidates.sort(key=_OFFSET)
         for start, actor in reversed(candidates):
             if offset - start > 1500:
                 break
@@ -1208,7 +1209,8 @@ class ActorResolver:
 
     def _subjects_before(self, offset: int) -> list[tuple[int, Actor]]:
         """The sentence subjects (``(offset, actor)``) of the sentences that begin before
-        *offset*, found as far as asked and kept: a pronoun looks back, never ahead."""
+        *offset*, found as far as asked and kept: a pronoun looks back, never ahead.
+        In text order: each subject begins at its sentence's start or one word on."""
         while self._subject_scan is not None and self._subject_scan_at < offset:
             match = next(self._subject_scan, None)
             if match is None:
@@ -1248,6 +1250,9 @@ class ActorResolver:
                 return quote.speaker
         return None
 
+
+_OFFSET = operator.itemgetter(0)
+"""The offset of an ``(offset, actor)`` pair."""
 
 # prepositions after which a name is a place ("Nordgas in Emmen"), not a source
 _PLACE_PREPOSITIONS = frozenset({"in", "uit", "naar", "bij", "nabij", "rond", "te"})
