@@ -851,7 +851,11 @@ def find_mentions(
                         ):
                             title = tokens[i - back].text
                             break
-                mentions.append(ActorMention(span=span, kind="name", text=name,
+                # a name that is a pronoun opens a sentence ("Hij zei") and stays a pronoun
+                refers = lex.pronouns.get(name.casefold())
+                kind = ("name" if refers is None else
+                        "first_person" if refers == "first" else "pronoun")
+                mentions.append(ActorMention(span=span, kind=kind, text=name,
                                              entry=lex.lookup(name), title=title))
                 i = end
                 continue
@@ -871,15 +875,7 @@ def find_mentions(
         elif low in lex.pronouns:
             pass
         i += 1
-    # sentence-initial pronouns ("Hij zei") are capitalised
-    out: list[ActorMention] = []
-    for m in mentions:
-        if m.kind == "name" and m.text.casefold() in lex.pronouns:
-            refers = lex.pronouns[m.text.casefold()]
-            out.append(attrs.evolve(m, kind="first_person" if refers == "first" else "pronoun"))
-        else:
-            out.append(m)
-    return tuple(out)
+    return tuple(mentions)
 
 
 # -- chains -------------------------------------------------------------------------------------
@@ -963,7 +959,6 @@ class ActorResolver:
         self._subject_scan_at = -1
         # named persons, pronouns' candidates (:meth:`_named_persons`)
         self._persons: list[tuple[int, Actor]] | None = None
-        self._person_starts: list[int] = []
 
     def _key(self, name: str) -> tuple[str, ...]:
         key = self._keys.get(name)
@@ -1186,7 +1181,7 @@ class ActorResolver:
         subjects = self._subjects_before(offset)
         candidates += subjects[: bisect.bisect_left(subjects, offset, key=_OFFSET)]
         persons = self._named_persons()
-        candidates += persons[: bisect.bisect_left(self._person_starts, offset)]
+        candidates += persons[: bisect.bisect_left(persons, offset, key=_OFFSET)]
         candidates.sort(key=_OFFSET)
         for start, actor in reversed(candidates):
             if offset - start > 1500:
@@ -1204,7 +1199,6 @@ class ActorResolver:
                 (m.span.start, self.actor_for_name(m.text, m.span)) for m in self._names
                 if m.title is not None or (m.entry is not None and m.entry.kind == "person")
             ]
-            self._person_starts = [start for start, _ in self._persons]
         return self._persons
 
     def _subjects_before(self, offset: int) -> list[tuple[int, Actor]]:
