@@ -29,3 +29,14 @@ def test_the_suite_runs_from_one_command_and_writes_its_tables(tmp_path: Path) -
     assert "1.0" == floor[-1]  # the floor is its own unit
     assert "per 1,000 words" in tables["throughput"]["note"]
     assert "Throughput" in result.stdout
+
+
+def test_scaling_reports_the_peak_memory_of_the_cli_not_of_the_process_that_starts_it() -> None:
+    from benchmarks.corpus import parse_size
+    from benchmarks.scaling import run_once
+    from benchmarks.throughput import corpus_path
+
+    ballast = bytearray(b"x" * 400_000_000)  # this process is large, as the suite after stanza
+    run = run_once(corpus_path(parse_size("200KB")), workers=1)
+    assert len(ballast) and 0 < run["peak_rss_mb"] < 200, run
+    assert 0 < run["seconds"]
