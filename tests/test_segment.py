@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -211,14 +212,18 @@ def test_segment_is_reexported_at_the_top_level() -> None:
     assert geopol.segment is segment
 
 
-def test_fast_token_construction_equals_the_ordinary_constructors() -> None:
-    make = segment_module._rules().make_token
+@pytest.mark.parametrize(("cls", "maker"), [(Token, "make_token"), (Sentence, "make_sentence")])
+def test_fast_construction_equals_the_ordinary_constructors(
+    cls: type[Token] | type[Sentence], maker: str
+) -> None:
+    made = getattr(segment_module._rules(), maker)(3, 7)
+    ordinary = cls(span=Span(3, 7))
 
-    token = make(3, 7)
-
-    assert Token(span=Span(3, 7)) == token
-    assert hash(Token(span=Span(3, 7))) == hash(token)
-    assert isinstance(token.span, Span)
+    assert ordinary == made
+    assert hash(ordinary) == hash(made)
+    assert isinstance(made.span, Span)
+    for field in attrs.fields(cls):  # every field, the default ones included (no tokens)
+        assert getattr(ordinary, field.name) == getattr(made, field.name), field.name
 
 
 # --- properties ------------------------------------------------------------------------

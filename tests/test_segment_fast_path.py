@@ -16,7 +16,6 @@ from hypothesis import strategies as st
 
 import geopol
 from geopol.errors import DataFileError
-from geopol.model import Sentence, Span
 from geopol.text import segment as segment_module
 from geopol.text.segment import segment
 
@@ -117,17 +116,6 @@ def test_ud_treebank_texts_have_the_same_sentences_without_tokens() -> None:
 
 
 # --- the parts of the fast path ----------------------------------------------------------
-
-
-def test_fast_sentence_construction_equals_the_ordinary_constructors() -> None:
-    make = segment_module._rules().make_sentence
-
-    sentence = make(3, 7)
-
-    assert Sentence(span=Span(3, 7)) == sentence
-    assert hash(Sentence(span=Span(3, 7))) == hash(sentence)
-    assert isinstance(sentence.span, Span)
-    assert () == sentence.tokens
 
 
 def test_a_data_entry_with_whitespace_is_refused() -> None:
