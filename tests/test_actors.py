@@ -110,6 +110,27 @@ def test_a_surname_resolves_to_the_fullest_name_in_the_document() -> None:
     assert actor is not None and "Anthony Blinken" == actor.name
 
 
+def test_the_resolver_finds_mentions_only_when_asked_and_then_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    doc = _doc("Minister Anthony Blinken landde in Kyiv. Blinken zei dat hij hulp brengt.")
+    calls: list[str] = []
+    find = actors.find_mentions
+
+    def counted(*args: object, **kwargs: object) -> tuple[actors.ActorMention, ...]:
+        calls.append(doc.id)
+        return find(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(actors, "find_mentions", counted)
+    chains = actors.resolver(doc)
+    assert [] == calls  # a document without candidates pays nothing
+
+    actor = chains.resolve_at(doc.text.index("Blinken zei"))
+    assert actor is not None and "Anthony Blinken" == actor.name
+    assert find(doc) == chains.mentions
+    assert ["t"] == calls
+
+
 def test_a_pronoun_resolves_to_the_latest_fitting_person() -> None:
     doc = _doc("Premier Lisa de Groot reisde naar Kyiv. Nederland stuurt hulp. Ze sprak er lang.")
 
