@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import geopol
-from geopol import quotes, stance
+from geopol import actors, quotes, stance
 from geopol.errors import DataFileError
 from geopol.model import Actor, Document, Quote, Sentence, Span, Token
 
@@ -441,3 +441,30 @@ def test_the_ascii_token_split_agrees_on_every_ascii_pair_and_every_triple_of_ed
                  st.text(alphabet=st.sampled_from(_TOKEN_EDGES), max_size=40)))
 def test_the_ascii_token_split_agrees_with_the_unicode_one(text: str) -> None:
     assert stance._TOKEN_SPLIT.split(text) == stance._ASCII_TOKEN_SPLIT.split(text)
+
+
+# -- the cue-head scan ----------------------------------------------------------------------
+# stance.extract visits only the sentences that hold a document token (actors.tokenize)
+# beginning a cue form: every token of the stance rules that begins one must be such a token.
+
+_HEAD_TEXT = st.lists(
+    st.one_of(st.sampled_from(["steunt", "Steunt", "verwerpt", "voor", "tegen", "1,5", "12",
+                               "anti", "pro", "VN", "z'n", "eist", "é"]),
+              st.text(alphabet=st.sampled_from(list("ab09,-.'’ \n\t„”\"()")), max_size=4)),
+    max_size=25).map("".join)
+
+
+def test_no_packaged_cue_word_holds_a_comma_or_ends_in_a_hyphen() -> None:
+    for head in stance.default_lexicon()._heads:
+        assert "," not in head and not head.endswith("-"), head
+
+
+@settings(max_examples=400, deadline=None)
+@given(_HEAD_TEXT)
+def test_every_cue_head_the_rules_see_is_a_document_token(text: str) -> None:
+    lex = stance.default_lexicon()
+    heads = set(stance._cue_heads(actors.tokenize(text), lex))
+    for sentence in geopol.segment(text, tokens=False):
+        for tok in stance._tokens(text, sentence.span.start, sentence.span.end):
+            if tok.low in lex._heads:
+                assert tok.start in heads, (text, tok)

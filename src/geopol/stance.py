@@ -51,6 +51,7 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
+import operator
 import os
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -302,7 +303,6 @@ class _Tok(NamedTuple):
 _TOKEN = regex.compile(
     r"[\p{L}\p{M}\p{N}]++(?:(?:['’\-.]|(?<=\p{N}),(?=\p{N}))[\p{L}\p{M}\p{N}]++)*+(?:-(?=\s))?|\S"
 )
-_WORD = regex.compile(r"\w+")
 _QUOTE_MARKS = frozenset("\"'„“”‘’‚«»")
 _PUNCT = frozenset(",;:.!?()[]–—")
 _MAX_TARGET = 30  # tokens
@@ -538,10 +538,12 @@ class _Context:
     """What one document's extraction shares: the actor chains, the quotes."""
 
     def __init__(self, doc: Document, quotes: Sequence[Quote],
-                 resolver: actors.ActorResolver | None = None) -> None:
+                 resolver: actors.ActorResolver | None = None,
+                 tokens: Sequence[actors.Tok] | None = None) -> None:
         self.doc = doc
         self.quotes = tuple(quotes)
         self._resolver = resolver
+        self._tokens = tokens  # the document's actors.tokenize, for a resolver built here
         self.salient = tuple(
             (q.content.start, q.speaker) for q in self.quotes if q.speaker is not None
         )
@@ -549,7 +551,7 @@ class _Context:
     @property
     def resolver(self) -> actors.ActorResolver:
         if self._resolver is None:
-            self._resolver = actors.resolver(self.doc)
+            self._resolver = actors.resolver(self.doc, tokens=self._tokens)
         return self._resolver
 
     def quote_at(self, offset: int) -> Quote | None:
@@ -1475,9 +1477,8 @@ def extract(
     if not isinstance(doc, Document):
         raise TypeError(f"extract() needs a geopol.model.Document, got {type(doc).__name__}")
     lex = lexicon or default_lexicon()
-    text = doc.text
-    heads = lex._heads
-    hits = [m.start() for m in _WORD.finditer(text) if m.group().casefold() in heads]
+    tokens = actors.tokenize(doc.text) if resolver is None else resolver.tokens
+    hits = _cue_heads(tokens, lex)
     if not hits:
         return ()
     spans = sentences_of(doc, sentences)
@@ -1487,7 +1488,7 @@ def extract(
         k = bisect.bisect_right(starts, offset) - 1
         if k >= 0 and (not wanted or wanted[-1] != k) and offset < spans[k].span.end:
             wanted.append(k)
-    ctx = _Context(doc, quotes or (), resolver)
+    ctx = _Context(doc, quotes or (), resolver, tokens)
     found: list[Stance] = []
     seen: set[tuple[int, int, int, str]] = set()
     for k in wanted:
@@ -1503,6 +1504,24 @@ def extract(
                                     polarity=result.polarity, cue=result.cue, rule=result.rule))
     found.sort(key=lambda st: (st.cue.start if st.cue else st.target.start, st.target.start))
     return tuple(found)
+
+
+_START = operator.itemgetter(0)
+_TEXT = operator.itemgetter(2)
+
+
+def _cue_heads(tokens: Sequence[actors.Tok], lex: Lexicon) -> list[int]:
+    """The offsets of the document's tokens (:func:`geopol.actors.tokenize`) that are the
+    first word of a cue form, found without a Python step per token.
+
+    Only a sentence that holds one can give a stance. The stance rules' own tokens
+    (:func:`_tokens`) are these tokens, or runs of them joined by a comma between digits or
+    by a hyphen before a space; a cue word that holds no comma and does not end in a hyphen
+    (none of the packaged ones does) is therefore one of these tokens wherever the rules
+    see it (tests/test_stance.py checks both).
+    """
+    words = map(str.casefold, map(_TEXT, tokens))
+    return list(itertools.compress(map(_START, tokens), map(lex._heads.__contains__, words)))
 
 
 def _outer_negation(s: _Sentence, i: int) -> bool:
