@@ -200,7 +200,7 @@ def test_the_plain_text_tokenizer_classes_every_plain_character_as_the_full_one(
 
     import regex
 
-    word_full, word_plain = regex.compile(r"[\p{L}\p{M}\p{N}]"), re.compile(r"[^\W_]")
+    word_full, word_plain = regex.compile(r"[\p{L}\p{M}\p{N}]"), re.compile(actors._PLAIN_WORD)
     space_full, space_plain = regex.compile(r"\s"), re.compile(r"\s")
     plain = [chr(c) for c in range(0x110000) if actors._PLAIN_TEXT.fullmatch(chr(c))]
 
