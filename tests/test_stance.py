@@ -463,8 +463,27 @@ def test_no_packaged_cue_word_holds_a_comma_or_ends_in_a_hyphen() -> None:
 @given(_HEAD_TEXT)
 def test_every_cue_head_the_rules_see_is_a_document_token(text: str) -> None:
     lex = stance.default_lexicon()
-    heads = set(stance._cue_heads(actors.tokenize(text), lex))
+    tokens = actors.tokenize(text)
+    heads = set(stance._cue_heads(tokens, [t.start for t in tokens], lex))
     for sentence in geopol.segment(text, tokens=False):
         for tok in stance._tokens(text, sentence.span.start, sentence.span.end):
             if tok.low in lex._heads:
                 assert tok.start in heads, (text, tok)
+
+
+_JOIN_TEXT = st.lists(st.sampled_from([
+    *"aZé9½²,-.'’ \n\t\u00a0!?„”\"()", "Polen steunt", " 1,5 ", "land- en ", "Dr. ", "z'n",
+    "VN-chef"]), max_size=30).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_JOIN_TEXT)
+def test_sentence_tokens_from_the_document_tokens_are_the_rules_own(text: str) -> None:
+    doc_tokens, doc_starts = actors._whole_text_tokens(text)
+    spans = [s.span for s in geopol.segment(text, tokens=False)]
+    # spans that do not begin or end at a token's edge take the rules' own path
+    spans += [Span(a, b) for a, b in ((0, len(text)), (1, len(text)), (0, len(text) // 2))
+              if a <= b]
+    for span in spans:
+        assert stance._tokens(text, span.start, span.end) == stance._sentence_tokens(
+            text, span, doc_tokens, doc_starts), (text, span)

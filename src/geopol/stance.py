@@ -335,6 +335,31 @@ def _tokens(text: str, start: int, end: int) -> list[_Tok]:
     return list(map(tuple.__new__, itertools.repeat(_Tok), columns))
 
 
+# Where the rules' tokens differ from the document's (actors.tokenize): a comma between
+# numerals (1,5) and a hyphen before a space (land- en tuinbouw) join tokens here only.
+_JOIN_SITE = regex.compile(r"\p{N},\p{N}|-\s")
+_START, _END, _TEXT = operator.itemgetter(0), operator.itemgetter(1), operator.itemgetter(2)
+
+
+def _sentence_tokens(text: str, span: Span, doc_tokens: Sequence[actors.Tok],
+                     doc_starts: Sequence[int]) -> list[_Tok]:
+    """``_tokens(text, span.start, span.end)``, taken from the document's tokens where they
+    are the same: when the sentence begins and ends at a token's edges and holds no place
+    where the rules join tokens (see :data:`_JOIN_SITE`). Their patterns differ only there,
+    and neither looks beyond a token's edges except for those joins (tests/test_stance.py
+    checks the two agree)."""
+    first = bisect.bisect_left(doc_starts, span.start)
+    last = bisect.bisect_left(doc_starts, span.end, first)
+    if (first == last or doc_starts[first] != span.start or doc_tokens[last - 1].end != span.end
+            or _JOIN_SITE.search(text, span.start, span.end)):
+        return _tokens(text, span.start, span.end)
+    part = doc_tokens[first:last]
+    words = list(map(_TEXT, part))
+    columns = zip(doc_starts[first:last], map(_END, part), words, map(str.casefold, words),
+                  strict=True)
+    return list(map(tuple.__new__, itertools.repeat(_Tok), columns))
+
+
 _UNKNOWN = "unknown"  # not yet computed (a value _Sentence._opens_clause never gives)
 
 
@@ -342,11 +367,11 @@ class _Sentence:
     """The words of one sentence and what the rules ask about them."""
 
     def __init__(self, doc: Document, span: Span, lex: Lexicon,
-                 parsed: Sentence | None) -> None:
+                 parsed: Sentence | None, toks: list[_Tok] | None = None) -> None:
         self.doc = doc
         self.span = span
         self.lex = lex
-        self.toks = _tokens(doc.text, span.start, span.end)
+        self.toks = _tokens(doc.text, span.start, span.end) if toks is None else toks
         self.n = len(self.toks)
         self.parsed = parsed
         table = lex._classes
@@ -1478,7 +1503,8 @@ def extract(
         raise TypeError(f"extract() needs a geopol.model.Document, got {type(doc).__name__}")
     lex = lexicon or default_lexicon()
     tokens = actors.tokenize(doc.text) if resolver is None else resolver.tokens
-    hits = _cue_heads(tokens, lex)
+    token_starts = list(map(_START, tokens))
+    hits = _cue_heads(tokens, token_starts, lex)
     if not hits:
         return ()
     spans = sentences_of(doc, sentences)
@@ -1493,7 +1519,8 @@ def extract(
     seen: set[tuple[int, int, int, str]] = set()
     for k in wanted:
         sentence = spans[k]
-        s = _Sentence(doc, sentence.span, lex, sentence if sentence.has_parse else None)
+        toks = _sentence_tokens(doc.text, sentence.span, tokens, token_starts)
+        s = _Sentence(doc, sentence.span, lex, sentence if sentence.has_parse else None, toks)
         for result in _sentence_stances(ctx, s):
             for holder in result.holders:
                 key = (result.cue.start, result.target.start, result.target.end, holder.name)
@@ -1506,11 +1533,7 @@ def extract(
     return tuple(found)
 
 
-_START = operator.itemgetter(0)
-_TEXT = operator.itemgetter(2)
-
-
-def _cue_heads(tokens: Sequence[actors.Tok], lex: Lexicon) -> list[int]:
+def _cue_heads(tokens: Sequence[actors.Tok], starts: Sequence[int], lex: Lexicon) -> list[int]:
     """The offsets of the document's tokens (:func:`geopol.actors.tokenize`) that are the
     first word of a cue form, found without a Python step per token.
 
@@ -1521,7 +1544,7 @@ def _cue_heads(tokens: Sequence[actors.Tok], lex: Lexicon) -> list[int]:
     see it (tests/test_stance.py checks both).
     """
     words = map(str.casefold, map(_TEXT, tokens))
-    return list(itertools.compress(map(_START, tokens), map(lex._heads.__contains__, words)))
+    return list(itertools.compress(starts, map(lex._heads.__contains__, words)))
 
 
 def _outer_negation(s: _Sentence, i: int) -> bool:
