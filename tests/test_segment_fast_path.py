@@ -127,3 +127,22 @@ def test_a_long_text_without_whitespace_is_segmented_the_same() -> None:
     text = 'Ja."Nee.)' * 5000
 
     assert spans_with_tokens(text) == spans_without_tokens(text)
+
+
+_WORDS_BEFORE_PERIODS = st.lists(st.sampled_from([
+    *_PIECES, "Staten.", "staten.", "Rutte.", "mr.", "Mr.", "dr.", "jan.", "Jan.", "mei.",
+    "nl.", "www.", "nos.", "etc.", "ca", "ca.", "3 jan.", "Na.", "ab.", "A.", " ", " ", "\n",
+    "zw.", "d.w.", "z.", "ook.\u00a0", "Ja.\u2028", "eind."]), max_size=30).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_WORDS_BEFORE_PERIODS)
+@example("d.w.zw. En dat.")
+@example("Op 3 jan. Dat was mr. Rutte zijn dag. (Na.) ja.")
+def test_the_token_at_a_run_start_ends_where_the_token_pattern_ends_it(text: str) -> None:
+    rules = segment_module._rules()
+    tokens = segment_module._TokensOnDemand(text, rules.token, rules.listed)
+    for start, char in enumerate(text):
+        if not char.isspace() and (start == 0 or text[start - 1].isspace()):
+            match = rules.token.match(text, start)
+            assert match is not None and match.end() == tokens.end_of(start), (text, start)

@@ -191,6 +191,7 @@ def _span_holder_factory(cls: type[_SpanHolder]) -> Callable[[int, int], _SpanHo
 class _Rules:
     token: regex.Pattern[str]
     sentence_final: frozenset[str]
+    listed: frozenset[str]  # the abbreviations and months of the data files, as written
     make_token: Callable[[int, int], Token]
     make_sentence: Callable[[int, int], Sentence]  # a sentence without its tokens
 
@@ -206,7 +207,7 @@ def _rules() -> _Rules:
     pattern = _TOKEN_PATTERN if months else _TOKEN_PATTERN.replace(r"\L<months>", "(?!)")
     token = regex.compile(pattern, regex.VERBOSE | regex.VERSION0,
                           abbreviations=abbreviations, months=months)
-    return _Rules(token=token, sentence_final=final,
+    return _Rules(token=token, sentence_final=final, listed=frozenset((*abbreviations, *months)),
                   make_token=_span_holder_factory(Token),
                   make_sentence=_span_holder_factory(Sentence))
 
@@ -287,6 +288,15 @@ class _AllTokens:
         return self._spans[bisect.bisect_left(self._starts, start)][1]
 
 
+# A word of two ASCII letters or more before a period and whitespace (or the end), at the
+# start of a run: the last word of most sentences. The token pattern tries a dozen
+# alternatives before it reads such a word as a token of its own, which it always does
+# unless the word, with or without the period, is an abbreviation or month of the data
+# files (a single letter may be an initial, and a period before the run may make it part
+# of d.w.z.). tests/test_segment_fast_path.py checks it against the pattern.
+_WORD_BEFORE_PERIOD = re.compile(r"[A-Za-z]{2,}(?=\.(?:\s|\Z))")
+
+
 class _TokensOnDemand:
     """The tokens of a text where they are asked for, without tokenising the rest of it.
 
@@ -297,9 +307,10 @@ class _TokensOnDemand:
     does not cut the text there.
     """
 
-    def __init__(self, text: str, token: regex.Pattern[str]) -> None:
+    def __init__(self, text: str, token: regex.Pattern[str], listed: frozenset[str]) -> None:
         self._text = text
         self._match = token.match
+        self._listed = listed
         self._last = (0, 0)  # the token found last
 
     def containing(self, position: int) -> tuple[int, int]:
@@ -324,6 +335,12 @@ class _TokensOnDemand:
         text = self._text
         if start + 1 == len(text) or text[start + 1].isspace():
             return start + 1  # one character before whitespace or the end
+        if start == 0 or text[start - 1].isspace():
+            word = _WORD_BEFORE_PERIOD.match(text, start)
+            if word is not None and not self._listed.isdisjoint((word[0], word[0] + ".")):
+                word = None
+            if word is not None:
+                return word.end()
         match = self._match(text, start)
         if match is None:  # never: any character but whitespace starts a token
             raise AssertionError(f"no token at {start}")
@@ -505,7 +522,7 @@ def _sentences_without_tokens(text: str, rules: _Rules) -> list[Sentence]:
         return []
     make = rules.make_sentence
     sentences = []
-    for end, next_start in _sentence_breaks(text, _TokensOnDemand(text, rules.token),
+    for end, next_start in _sentence_breaks(text, _TokensOnDemand(text, rules.token, rules.listed),
                                             rules.sentence_final):
         sentences.append(make(start, end))
         start = next_start
