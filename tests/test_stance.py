@@ -375,6 +375,22 @@ def test_a_users_cue_file_extends_the_lexicon(tmp_path: object) -> None:
     assert () == stance.extract(doc)
 
 
+def test_a_users_cue_word_with_a_hyphen_is_found(tmp_path: object) -> None:
+    from pathlib import Path
+
+    path = Path(str(tmp_path)) / "cues.tsv"
+    path.write_text(
+        "cue\tkind\tforms\tframes\tpolarity\tnot_with\twhy\n"
+        "co-sponsor van\tnoun\tco-sponsor|co-sponsors\tvan NP\tsupport\t\tsponsors it\n",
+        encoding="utf-8")
+    doc = next(geopol.load(["Nederland is co-sponsor van de resolutie over Gaza."]))
+
+    found = stance.extract(doc, lexicon=stance.load_lexicon(path))
+
+    assert [("Nederland", "support", "de resolutie over Gaza")] == [
+        (s.holder.name if s.holder else None, s.polarity, doc.text_of(s.target)) for s in found]
+
+
 def test_a_malformed_cue_file_raises_data_file_error(tmp_path: object) -> None:
     from pathlib import Path
 
