@@ -360,15 +360,19 @@ def test_a_wrong_argument_type_raises_type_error() -> None:
         stance.extract("Polen steunt het plan.")  # type: ignore[arg-type]  # the point of the test
 
 
-def test_a_users_cue_file_extends_the_lexicon(tmp_path: object) -> None:
+def _users_cues(tmp_path: object, row: str) -> stance.Lexicon:
+    """The packaged cues and one row of a user's cue file."""
     from pathlib import Path
 
     path = Path(str(tmp_path)) / "cues.tsv"
-    path.write_text(
-        "# my cues\ncue\tkind\tforms\tframes\tpolarity\tnot_with\twhy\n"
-        "omarmen\tverb\tomarmt|omarmen|omarmde\tNP\tsupport\t\tembraces the object\n",
-        encoding="utf-8")
-    lexicon = stance.load_lexicon(path)
+    path.write_text(f"# my cues\ncue\tkind\tforms\tframes\tpolarity\tnot_with\twhy\n{row}\n",
+                    encoding="utf-8")
+    return stance.load_lexicon(path)
+
+
+def test_a_users_cue_file_extends_the_lexicon(tmp_path: object) -> None:
+    lexicon = _users_cues(
+        tmp_path, "omarmen\tverb\tomarmt|omarmen|omarmde\tNP\tsupport\t\tembraces the object")
     doc = next(geopol.load(["Ierland omarmt het plan."]))
 
     assert ["het plan"] == [doc.text_of(s.target) for s in stance.extract(doc, lexicon=lexicon)]
@@ -376,16 +380,11 @@ def test_a_users_cue_file_extends_the_lexicon(tmp_path: object) -> None:
 
 
 def test_a_users_cue_word_with_a_hyphen_is_found(tmp_path: object) -> None:
-    from pathlib import Path
-
-    path = Path(str(tmp_path)) / "cues.tsv"
-    path.write_text(
-        "cue\tkind\tforms\tframes\tpolarity\tnot_with\twhy\n"
-        "co-sponsor van\tnoun\tco-sponsor|co-sponsors\tvan NP\tsupport\t\tsponsors it\n",
-        encoding="utf-8")
+    lexicon = _users_cues(
+        tmp_path, "co-sponsor van\tnoun\tco-sponsor|co-sponsors\tvan NP\tsupport\t\tsponsors it")
     doc = next(geopol.load(["Nederland is co-sponsor van de resolutie over Gaza."]))
 
-    found = stance.extract(doc, lexicon=stance.load_lexicon(path))
+    found = stance.extract(doc, lexicon=lexicon)
 
     assert [("Nederland", "support", "de resolutie over Gaza")] == [
         (s.holder.name if s.holder else None, s.polarity, doc.text_of(s.target)) for s in found]
