@@ -8,7 +8,7 @@ from __future__ import annotations
 import itertools
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import geopol
@@ -502,3 +502,28 @@ def test_sentence_tokens_from_the_document_tokens_are_the_rules_own(text: str) -
     for span in spans:
         assert stance._tokens(text, span.start, span.end) == stance._sentence_tokens(
             text, span, doc_tokens, doc_starts), (text, span)
+
+
+_CUT_TEXT = st.lists(st.sampled_from([
+    "Polen steunt het plan.", "Rusland is voorstander van sancties.", "De VN-chef verwerpt de eis.",
+    "Duitsland wijst het voorstel af.", "Frankrijk is tegen 1,5 miljard steun.", "Einde.", "x",
+    " ", "\n", "Hij steunt pro- en anti-sancties niet.", "„Wij steunen Oekraïne”, zei Rutte.",
+    "Steunen doet Polen het plan."]),
+    max_size=8).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_CUT_TEXT, st.lists(st.integers(min_value=0, max_value=200), max_size=4))
+@example("Einde.Steunen doet Polen het plan.", [6])  # a cut inside the token Einde.Steunen
+def test_the_cue_scan_only_skips_sentences_without_a_stance(text: str, cuts: list[int]) -> None:
+    # sentences cut anywhere, inside words too, as a parse may cut them
+    bounds = sorted({0, len(text), *(min(c, len(text)) for c in cuts)})
+    sentences = [Sentence(span=Span(a, b)) for a, b in itertools.pairwise(bounds) if a < b]
+    doc = Document(id="c", text=text)
+
+    found = stance.extract(doc, sentences=sentences)
+    with pytest.MonkeyPatch.context() as patch:  # visit every sentence
+        patch.setattr(stance, "_cue_heads", lambda tokens, starts, lex: list(starts))
+        everywhere = stance.extract(doc, sentences=sentences)
+
+    assert everywhere == found

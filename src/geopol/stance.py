@@ -341,6 +341,18 @@ _JOIN_SITE = regex.compile(r"\p{N},\p{N}|-\s")
 _START, _END, _TEXT = operator.itemgetter(0), operator.itemgetter(1), operator.itemgetter(2)
 
 
+def _token_range(span: Span, doc_tokens: Sequence[actors.Tok],
+                 doc_starts: Sequence[int]) -> tuple[int, int] | None:
+    """The indices of the document tokens that make up *span* exactly, or ``None`` when it
+    does not begin and end at a token's edges (a parse may cut a sentence inside a word;
+    the built-in segmentation never does)."""
+    first = bisect.bisect_left(doc_starts, span.start)
+    last = bisect.bisect_left(doc_starts, span.end, first)
+    if first == last or doc_starts[first] != span.start or doc_tokens[last - 1].end != span.end:
+        return None
+    return first, last
+
+
 def _sentence_tokens(text: str, span: Span, doc_tokens: Sequence[actors.Tok],
                      doc_starts: Sequence[int]) -> list[_Tok]:
     """``_tokens(text, span.start, span.end)``, taken from the document's tokens where they
@@ -348,11 +360,10 @@ def _sentence_tokens(text: str, span: Span, doc_tokens: Sequence[actors.Tok],
     where the rules join tokens (see :data:`_JOIN_SITE`). Their patterns differ only there,
     and neither looks beyond a token's edges except for those joins (tests/test_stance.py
     checks the two agree)."""
-    first = bisect.bisect_left(doc_starts, span.start)
-    last = bisect.bisect_left(doc_starts, span.end, first)
-    if (first == last or doc_starts[first] != span.start or doc_tokens[last - 1].end != span.end
-            or _JOIN_SITE.search(text, span.start, span.end)):
+    edges = _token_range(span, doc_tokens, doc_starts)
+    if edges is None or _JOIN_SITE.search(text, span.start, span.end):
         return _tokens(text, span.start, span.end)
+    first, last = edges
     part = doc_tokens[first:last]
     words = list(map(_TEXT, part))
     columns = zip(doc_starts[first:last], map(_END, part), words, map(str.casefold, words),
@@ -1505,19 +1516,23 @@ def extract(
     tokens = actors.tokenize(doc.text) if resolver is None else resolver.tokens
     token_starts = list(map(_START, tokens))
     hits = _cue_heads(tokens, token_starts, lex)
-    if not hits:
-        return ()
+    if not hits and sentences is None:
+        return ()  # the built-in segmentation cuts no word: no sentence can hold a cue
     spans = sentences_of(doc, sentences)
     starts = [sent.span.start for sent in spans]
-    wanted: list[int] = []
+    wanted: set[int] = set()
     for offset in hits:
         k = bisect.bisect_right(starts, offset) - 1
-        if k >= 0 and (not wanted or wanted[-1] != k) and offset < spans[k].span.end:
-            wanted.append(k)
+        if k >= 0 and offset < spans[k].span.end:
+            wanted.add(k)
+    if sentences is not None:
+        # a sentence cut inside a word has a first or last token of its own: visit it
+        wanted.update(k for k, sent in enumerate(spans)
+                      if _token_range(sent.span, tokens, token_starts) is None)
     ctx = _Context(doc, quotes or (), resolver, tokens)
     found: list[Stance] = []
     seen: set[tuple[int, int, int, str]] = set()
-    for k in wanted:
+    for k in sorted(wanted):
         sentence = spans[k]
         toks = _sentence_tokens(doc.text, sentence.span, tokens, token_starts)
         s = _Sentence(doc, sentence.span, lex, sentence if sentence.has_parse else None, toks)
@@ -1537,11 +1552,12 @@ def _cue_heads(tokens: Sequence[actors.Tok], starts: Sequence[int], lex: Lexicon
     """The offsets of the document's tokens (:func:`geopol.actors.tokenize`) that are the
     first word of a cue form, found without a Python step per token.
 
-    Only a sentence that holds one can give a stance. The stance rules' own tokens
-    (:func:`_tokens`) are these tokens, or runs of them joined by a comma between digits or
-    by a hyphen before a space; a cue word that holds no comma and does not end in a hyphen
-    (none of the packaged ones does) is therefore one of these tokens wherever the rules
-    see it (tests/test_stance.py checks both).
+    Only a sentence that holds one can give a stance. In a sentence that begins and ends at
+    token edges (:func:`_token_range`), the stance rules' own tokens (:func:`_tokens`) are
+    these tokens, or runs of them joined by a comma between digits or by a hyphen before a
+    space; a cue word that holds no comma and does not end in a hyphen (none of the
+    packaged ones does) is therefore one of these tokens wherever the rules see it
+    (tests/test_stance.py checks both).
     """
     words = map(str.casefold, map(_TEXT, tokens))
     return list(itertools.compress(starts, map(lex._heads.__contains__, words)))
