@@ -135,7 +135,7 @@ def throughput_table(path: Path, *, workers: int) -> tuple[Table, dict[str, Any]
             "corpus and scans it once with one regex word pattern.")
     for label, r in references.items():
         note += (f" {label}: {r['words']:,} words, {found(r['per_1000_words'])} per 1,000 "
-                 "words, best of 5 runs against its own floor.")
+                 f"words, best of {r['repeat']} runs against its own floor.")
     if "speedup" in result:
         note += f" Speed-up with {workers} workers: {result['speedup']}x."
     return ({"name": "throughput", "title": "Throughput (one core unless stated)",
