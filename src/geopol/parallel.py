@@ -34,7 +34,7 @@ CHUNK_SIZE = 128
 """Documents per chunk by default. Each chunk costs the parent process some work
 (sending, receiving, keeping order): with 32 documents a chunk the parent took a
 core's tenth on news text and two workers ran 1.76 times as fast as one; with 128,
-1.93 to 1.98 times in four runs (``python -m benchmarks``, 10 MB corpus, two cores)."""
+1.91 to 1.98 times in five runs (``python -m benchmarks``, 10 MB corpus, two cores)."""
 
 _worker_analyser: Analyser | None = None
 
