@@ -372,12 +372,13 @@ def test_every_heading_block_passes_the_cheap_heading_test(text: str) -> None:
 @given(_SHORTCUT_TEXT)
 @settings(max_examples=300, deadline=None)
 def test_unit_tokens_outside_the_pairs_agree_with_a_scan_of_every_pair(text: str) -> None:
-    from geopol.actors import tokenize
+    from geopol.actors import resolver
     from geopol.nlp import sentences_of
 
     doc = _doc(text)
-    tokens = tokenize(text)
-    rules = quotes._Rules(doc, sentences_of(doc, None), quotes.default_lexicon(), tokens)
+    chains = resolver(doc)
+    tokens = chains.tokens
+    rules = quotes._Rules(doc, sentences_of(doc, None), quotes.default_lexicon(), chains)
     for unit in rules.units:
         within = [t for t in tokens if unit.span.start <= t.start < unit.span.end]
         outside = [t for t in within if not any(

@@ -935,10 +935,13 @@ class ActorResolver:
         self.doc = doc
         self.lexicon = lexicon
         self.tokens: Sequence[Tok]
+        """``tokenize(doc.text)``: the quote and stance rules read the same tokens."""
+        self.token_starts: list[int]
+        """The start offsets of :attr:`tokens`, for bisection."""
         if tokens is None:
-            self.tokens, self._starts = _whole_text_tokens(doc.text)
+            self.tokens, self.token_starts = _whole_text_tokens(doc.text)
         else:
-            self.tokens, self._starts = tokens, [t.start for t in tokens]
+            self.tokens, self.token_starts = tokens, [t.start for t in tokens]
         self._found: _Chains | None = None  # see _chains
         # per-name answers, filled on first use (the resolver never changes once built)
         self._keys: dict[str, tuple[str, ...]] = {}
@@ -1105,10 +1108,10 @@ class ActorResolver:
         text = self.doc.text
         if not 0 <= start <= stop <= len(text):
             return tokenize(text, start, stop)
-        index = bisect.bisect_left(self._starts, start)
+        index = bisect.bisect_left(self.token_starts, start)
         if index > 0 and self.tokens[index - 1].end > start:
             return tokenize(text, start, stop)  # the window begins inside a token
-        after = bisect.bisect_left(self._starts, stop, index)
+        after = bisect.bisect_left(self.token_starts, stop, index)
         if after == index or self.tokens[after - 1].end <= stop:
             return self.tokens[index:after]
         cut = self.tokens[after - 1]
@@ -1118,7 +1121,7 @@ class ActorResolver:
         self, start: int, *, loose: bool = False, salient: Sequence[tuple[int, Actor]] = ()
     ) -> Actor | None:
         """The actor of the phrase that begins at *start*, or ``None`` when none does."""
-        index = bisect.bisect_left(self._starts, start)
+        index = bisect.bisect_left(self.token_starts, start)
         found = _phrase_from_tokens(self.doc.text, self.tokens[index : index + 40], 0,
                                     self.lexicon, loose=loose)
         return None if found is None else self.resolve_phrase(found[0], salient=salient)
@@ -1179,7 +1182,7 @@ class ActorResolver:
             return False  # "minister Karel Smit"
         if self._person_title(m.text):
             return False
-        index = bisect.bisect_left(self._starts, m.span.start)
+        index = bisect.bisect_left(self.token_starts, m.span.start)
         before = self.tokens[index - 1].text.casefold() if index > 0 else ""
         if len(self._key(m.text)) == 1 and (
                 before in ("", ".", "!", "?", ":") or "\n" in self.doc.text[
@@ -1249,7 +1252,7 @@ class ActorResolver:
 
     def _subject_at(self, start: int) -> tuple[int, Actor] | None:
         """The subject of the sentence that begins at *start*, when it names an actor."""
-        index = bisect.bisect_left(self._starts, start)
+        index = bisect.bisect_left(self.token_starts, start)
         tokens = self.tokens[index : index + 40]
         if tokens and tokens[0].text.casefold() in ("ook", "maar", "en", "zelfs"):
             tokens = tokens[1:]

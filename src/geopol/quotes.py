@@ -64,7 +64,7 @@ import attrs
 import regex
 
 from geopol import actors
-from geopol.actors import ActorLexicon, ActorPhrase, ActorResolver, Tok, tokenize
+from geopol.actors import ActorLexicon, ActorPhrase, ActorResolver, Tok
 from geopol.data import read_list, read_table
 from geopol.errors import DataFileError
 from geopol.model import Actor, Document, Quote, QuoteKind, Sentence, Span
@@ -490,14 +490,14 @@ class _Rules:
     """The quote rules over one document."""
 
     def __init__(self, doc: Document, sentences: Sequence[Sentence], lex: QuoteLexicon,
-                 tokens: Sequence[Tok]) -> None:
+                 chains: ActorResolver) -> None:
         self.doc = doc
         self.text = doc.text
         self.lex = lex
         self.alex = lex.actors
         self.pairs = quote_pairs(doc.text, lexicon=lex)
-        self.tokens = tokens
-        self.starts = [t.start for t in self.tokens]
+        self.tokens = chains.tokens  # the document's tokens, made once for all the rules
+        self.starts = chains.token_starts
         self.units = []
         opens = [p.open for p in self.pairs]
         for span in _units(doc, sentences, self.pairs):
@@ -1408,10 +1408,10 @@ def extract(
     lex = lexicon or default_lexicon()
     if not doc.text.strip():
         return ()
-    tokens = tokenize(doc.text) if resolver is None else resolver.tokens
-    rules = _Rules(doc, sentences_of(doc, sentences), lex, tokens)
+    # the chains find their mentions only when a speaker is resolved: cheap to build here
+    chains = resolver or actors.resolver(doc, lexicon=lex.actors)
+    rules = _Rules(doc, sentences_of(doc, sentences), lex, chains)
     candidates = [*rules.direct(), *rules.indirect()]
     if not candidates:
         return ()
-    found = resolver or actors.resolver(doc, lexicon=lex.actors, tokens=tokens)
-    return _resolve(rules, candidates, found)
+    return _resolve(rules, candidates, chains)

@@ -338,7 +338,7 @@ def _tokens(text: str, start: int, end: int) -> list[_Tok]:
 # Where the rules' tokens differ from the document's (actors.tokenize): a comma between
 # numerals (1,5) and a hyphen before a space (land- en tuinbouw) join tokens here only.
 _JOIN_SITE = regex.compile(r"\p{N},\p{N}|-\s")
-_START, _END, _TEXT = operator.itemgetter(0), operator.itemgetter(1), operator.itemgetter(2)
+_END, _TEXT = operator.itemgetter(1), operator.itemgetter(2)
 
 
 def _token_range(span: Span, doc_tokens: Sequence[actors.Tok],
@@ -574,21 +574,13 @@ class _Context:
     """What one document's extraction shares: the actor chains, the quotes."""
 
     def __init__(self, doc: Document, quotes: Sequence[Quote],
-                 resolver: actors.ActorResolver | None = None,
-                 tokens: Sequence[actors.Tok] | None = None) -> None:
+                 resolver: actors.ActorResolver) -> None:
         self.doc = doc
         self.quotes = tuple(quotes)
-        self._resolver = resolver
-        self._tokens = tokens  # the document's actors.tokenize, for a resolver built here
+        self.resolver = resolver
         self.salient = tuple(
             (q.content.start, q.speaker) for q in self.quotes if q.speaker is not None
         )
-
-    @property
-    def resolver(self) -> actors.ActorResolver:
-        if self._resolver is None:
-            self._resolver = actors.resolver(self.doc, tokens=self._tokens)
-        return self._resolver
 
     def quote_at(self, offset: int) -> Quote | None:
         for quote in self.quotes:
@@ -1498,7 +1490,8 @@ def extract(
         lexicon: the cue data; :func:`default_lexicon` by default.
         resolver: the actor chains of *doc* (:func:`geopol.actors.resolver`) when the caller
             has them already, as :func:`geopol.analyze` does to share them with the quote
-            extractor; built here, when a holder needs them, if ``None``.
+            extractor; built here if ``None`` (its mentions are found only when a holder
+            needs them).
 
     Returns:
         The stances, ordered by the start of their cue.
@@ -1513,8 +1506,9 @@ def extract(
     if not isinstance(doc, Document):
         raise TypeError(f"extract() needs a geopol.model.Document, got {type(doc).__name__}")
     lex = lexicon or default_lexicon()
-    tokens = actors.tokenize(doc.text) if resolver is None else resolver.tokens
-    token_starts = list(map(_START, tokens))
+    # the chains find their mentions only when a holder is resolved: cheap to build here
+    chains = resolver or actors.resolver(doc)
+    tokens, token_starts = chains.tokens, chains.token_starts
     hits = _cue_heads(tokens, token_starts, lex)
     if not hits and sentences is None:
         return ()  # the built-in segmentation cuts no word: no sentence can hold a cue
@@ -1529,7 +1523,7 @@ def extract(
         # a sentence cut inside a word has a first or last token of its own: visit it
         wanted.update(k for k, sent in enumerate(spans)
                       if _token_range(sent.span, tokens, token_starts) is None)
-    ctx = _Context(doc, quotes or (), resolver, tokens)
+    ctx = _Context(doc, quotes or (), chains)
     found: list[Stance] = []
     seen: set[tuple[int, int, int, str]] = set()
     for k in sorted(wanted):
