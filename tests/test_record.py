@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from geopol.errors import InputError
 from geopol.model import Actor, Analysis, Document, NumericClaim, PartialDate, Quote, Span, Stance
-from geopol.record import from_record, to_record
+from geopol.record import JSON, from_record, to_json, to_record
 
 TEXT = 'Bijna 100.000 Russen\n\n"Wij willen geen conflict", zei Lavrov.'
 
@@ -49,8 +51,9 @@ def test_the_record_has_the_contract_fields_with_span_texts() -> None:
 def test_a_record_reads_back_to_the_same_analysis_through_json() -> None:
     analysis = _analysis()
 
-    line = json.dumps(to_record(analysis), ensure_ascii=False)
+    line = to_json(to_record(analysis))
 
+    assert "\n" not in line
     assert analysis == from_record(json.loads(line), analysis.document)
 
 
@@ -97,3 +100,28 @@ def test_flat_rows_have_one_row_per_item_and_every_column() -> None:
     assert ("oppose", "conflict") == (stance["polarity"], stance["text"])
     assert (100000, "under", "Russen") == (number["value"], number["hedge"], number["counts"])
     assert rows == _analysis().to_records()
+
+
+# Any JSON value our records can hold, and the cases orjson refuses: integers beyond 64 bits
+# (a spelled number can be that large) and lone surrogates.
+_JSON_VALUES: st.SearchStrategy[JSON] = st.recursive(
+    st.none() | st.booleans() | st.integers(min_value=-(10**30), max_value=10**30)
+    | st.floats(allow_nan=False, allow_infinity=False) | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
+    max_leaves=12,
+)
+
+
+@given(st.dictionaries(st.text(), _JSON_VALUES, max_size=6))
+def test_a_json_line_reads_back_to_the_same_record(record: dict[str, JSON]) -> None:
+    line = to_json(record)
+
+    assert "\n" not in line
+    assert record == json.loads(line)
+
+
+def test_a_json_line_is_compact_and_keeps_non_ascii_characters() -> None:
+    assert '{"id":"d1","n":[100000,1.5,null],"t":"Zelenski\u2019s \\"één\\""}' == to_json(
+        {"id": "d1", "n": [100000, 1.5, None], "t": "Zelenski’s \"één\""})
+    assert '{"value":1000000000000000000000}' == to_json({"value": 10**21})  # beyond 64 bits
+    assert {"t": "a\ud800b"} == json.loads(to_json({"t": "a\ud800b"}))  # a lone surrogate

@@ -32,7 +32,7 @@ from geopol.io import FORMATS, LoadReport, Source, load
 from geopol.model import Document
 from geopol.nlp import Analyser, RulesAnalyser
 from geopol.parallel import analyze_lines, analyze_rows
-from geopol.record import ROW_FIELDS
+from geopol.record import ROW_FIELDS, Record, to_json
 
 __all__ = ["main"]
 
@@ -346,14 +346,14 @@ def _run_segment(args: argparse.Namespace) -> int:
         for index, doc in enumerate(docs):
             sentences = analyser.analyse(doc)
             if args.json:
-                record = {
+                record: Record = {
                     "id": doc.id,
                     "sentences": [
                         {"start": s.span.start, "end": s.span.end, "text": doc.text_of(s.span)}
                         for s in sentences
                     ],
                 }
-                out.write(json.dumps(record, ensure_ascii=False) + "\n")
+                out.write(to_json(record) + "\n")
             else:
                 if index:
                     out.write("\n")

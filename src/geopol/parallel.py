@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import functools
 import itertools
-import json
 import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator
@@ -24,7 +23,7 @@ from typing import TypeVar
 from geopol.analysis import analyze_batch
 from geopol.model import Analysis, Document
 from geopol.nlp import Analyser, RulesAnalyser
-from geopol.record import Record, Row, to_record, to_rows
+from geopol.record import Record, Row, to_json, to_record, to_rows
 
 __all__ = ["analyze_lines", "analyze_many", "analyze_records", "analyze_rows", "default_workers"]
 
@@ -61,7 +60,7 @@ def _records_chunk(docs: list[Document]) -> list[Record]:
 
 
 def _lines_chunk(docs: list[Document], include_text: bool = False) -> list[str]:
-    return [json.dumps(to_record(analysis, include_text=include_text), ensure_ascii=False)
+    return [to_json(to_record(analysis, include_text=include_text))
             for analysis in _analyse_chunk(docs)]
 
 

@@ -11,7 +11,10 @@ document. Fields may be added to this record; none may be renamed or dropped.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
+
+import orjson
 
 from geopol.errors import InputError
 from geopol.model import (
@@ -24,7 +27,7 @@ from geopol.model import (
     Stance,
 )
 
-__all__ = ["JSON", "ROW_FIELDS", "Record", "Row", "from_record", "to_record", "to_rows"]
+__all__ = ["JSON", "ROW_FIELDS", "Record", "Row", "from_record", "to_json", "to_record", "to_rows"]
 
 JSON = None | bool | int | float | str | list["JSON"] | dict[str, "JSON"]
 """Any JSON value."""
@@ -110,6 +113,25 @@ def to_record(analysis: Analysis, *, include_text: bool = False) -> Record:
         record["title"] = doc.title
         record["text"] = doc.text
     return record
+
+
+def to_json(record: Record) -> str:
+    """*record* as one line of compact JSON, non-ASCII characters as they are.
+
+    ``orjson`` writes it, about five times as fast as the standard library's
+    ``json``: at the rules' speed that is a few per cent of a whole analysis.
+    What orjson refuses (an integer beyond 64 bits, a lone surrogate in a string)
+    the standard library writes, in the same compact form.
+
+    >>> to_json({"id": "d1", "quotes": [], "text": "Één"})
+    '{"id":"d1","quotes":[],"text":"Één"}'
+
+    .. versionadded:: 0.1.0
+    """
+    try:
+        return orjson.dumps(record).decode()
+    except orjson.JSONEncodeError:
+        return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
 
 
 # -- reading a record back -------------------------------------------------------------------
