@@ -36,6 +36,15 @@ _PIECES = st.one_of(
 )
 TEXTS = st.lists(_PIECES, min_size=1, max_size=14).map(" ".join) | st.lists(
     _PIECES, min_size=1, max_size=14).map("".join)
+# one word glued from number words, joints and suffixes: tweetal, eenentwintigste, eens
+_NUMBER_WORDS = sorted(w for w in LEX.words if w[:1].isprintable())
+_NUMBER_WORD = st.sampled_from(_NUMBER_WORDS) | st.sampled_from(_NUMBER_WORDS).map(str.title)
+_GLUE_PIECES = ["-", "en", "ën", "-en-", "tal", "jarig", "-jarige", "ste", "de", "s", "er", "e",
+                "n", "eerste", "derde", "ſ", "\u212a", "é", " ", "tallen", "ende", "deel"]
+_GLUE = st.sampled_from(_GLUE_PIECES)
+_GLUED = st.tuples(_NUMBER_WORD, st.lists(_NUMBER_WORD | _GLUE, max_size=3),
+                   st.sampled_from(["", " ", ".", "-", "x"])).map(
+    lambda parts: parts[0] + "".join(parts[1]) + parts[2])
 
 
 def _key(match: re.Match[str] | regex.Match[str] | None) -> object:
@@ -50,6 +59,29 @@ def _key(match: re.Match[str] | regex.Match[str] | None) -> object:
 @settings(max_examples=400, deadline=None)
 @given(TEXTS)
 def test_match_master_agrees_with_the_master_pattern_at_every_position(text: str) -> None:
+    for start in range(len(text)):
+        assert _key(PATTERNS.master.match(text, start)) == _key(
+            PATTERNS.match_master(text, start)), (text, start)
+
+
+def test_match_master_agrees_with_the_master_pattern_on_every_number_word_and_glue() -> None:
+    joined = [joint + word for joint in ("", "-", "en", "ën", "-en-") for word in _NUMBER_WORDS]
+    texts = [word + glue + end for word in _NUMBER_WORDS for glue in [*_GLUE_PIECES, *joined]
+             for end in ("", " ")]
+    # three and more number words in one word (honderdtweeëntwintigste), and more than
+    # the letter test checks
+    texts += [f"honderd{unit}{joint}{tens}{end}" for unit in LEX.words_with("unit")
+              for tens in LEX.words_with("tens") for joint in ("en", "ën", "-en-", "")
+              for end in ("", "ste", "s")]
+    long = "zevenhonderdzevenenzeventigduizendzevenhonderdzevenenzeventig"
+    texts += [long, long + "ste", long + "s", "achttien" * 9, "achttien" * 9 + "s"]
+    for text in texts:
+        assert _key(PATTERNS.master.match(text)) == _key(PATTERNS.match_master(text, 0)), text
+
+
+@settings(max_examples=400, deadline=None)
+@given(_GLUED)
+def test_match_master_agrees_with_the_master_pattern_on_glued_number_words(text: str) -> None:
     for start in range(len(text)):
         assert _key(PATTERNS.master.match(text, start)) == _key(
             PATTERNS.match_master(text, start)), (text, start)

@@ -369,8 +369,7 @@ class _Patterns:
         # is not ASCII, and re's \s and case folding take in all that the regex module's do.
         other = r"(?-i:[\x80-\U0010ffff])"
         currency = _words_re(f for f, (_, pos) in lex.currencies.items() if pos != "after")
-        number_words = (w.split(" ")[0] for w in (*morpheme_words, *lex.words_with("half")))
-        number = rf"(?:min|[-−\d]|{other}|een|één|{_words_re(number_words)})"
+        number = rf"(?:min|[-−\d]|{other}|{_number_word_run(lex, morpheme_words)})"
         name_words = _words_re(n.split(" ")[0] for n in lex.names)
         self.letter_start = re.compile(
             rf"https?://|www\.|(?:[\w.+\-]|{other})++@"
@@ -442,6 +441,31 @@ class _Patterns:
         if char.isascii() and char.isalpha() and self.letter_start.match(text, start) is None:
             return None
         return self.master.match(text, start)
+
+
+def _number_word_run(lex: NumberLexicon, morpheme_words: Sequence[str]) -> str:
+    """A ``re`` pattern that holds wherever an alternative of the master pattern can
+    match a spelled number (``{w}``, a half, een) at its start: number words joined as
+    ``{w}`` joins them, then no ASCII letter, or the start of a suffix that one of those
+    alternatives takes after ``{w}`` (tal, jarig, ste, de, a denominator, eerste, derde).
+
+    The master pattern fails at words that merely start with a number word ('eens',
+    'achter', 'halverwege', 'tienspeler'), and this rejects them. It never rejects a
+    place where the master matches: the repetition is not possessive, so it can end
+    wherever ``{w}`` can; its word list and joints take in all of ``{w}``'s; and a
+    letter that is not ASCII is always let through. Past :data:`_RUN_CAP` words it lets
+    the place through unchecked: a word can be split into number words in many ways
+    (achttien, acht tien), and trying them all would take time exponential in its length.
+    """
+    piece = _words_re([*morpheme_words, *lex.words_with("half"), "een", "één"])
+    suffix = _words_re(["tal", "jarig", "ste", "de", "eerste", "derde",
+                        *lex.words_with("denominator")])
+    more = rf"(?:(?:-|-?[eë]n-?)?(?:{piece}))"
+    end = rf"(?:(?-i:(?![a-zA-Z]))|(?={suffix}))"
+    return rf"(?:{piece})(?:{more}{{0,{_RUN_CAP - 1}}}{end}|{more}{{{_RUN_CAP}}})"
+
+
+_RUN_CAP = 8  # number words in one word that _number_word_run checks (few numerals have more)
 
 
 class _Trigger:
