@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -45,6 +46,15 @@ _GLUE = st.sampled_from(_GLUE_PIECES)
 _GLUED = st.tuples(_NUMBER_WORD, st.lists(_NUMBER_WORD | _GLUE, max_size=3),
                    st.sampled_from(["", " ", ".", "-", "x"])).map(
     lambda parts: parts[0] + "".join(parts[1]) + parts[2])
+
+# digits with what the alternatives other than a quantity need after them: clock times,
+# dates, zip codes, phone numbers, 24/7, (43), een op de vier, 3e
+_DIGITS = st.lists(st.one_of(
+    st.from_regex(r"[0-9]{1,5}", fullmatch=True),
+    st.sampled_from(sorted(LEX.months)).map(" ".__add__),
+    st.sampled_from(["AB", "ab", "Ab", " AB", " uur", "u", "e", "ste", "de", " op de ", " op ",
+                     ".", ":", "-", "/", "x", " ", ",", ")", "(", "@", "+", "0", "a", "\u00a0",
+                     "٣", "Jan (", "a@b.nl"])), min_size=1, max_size=8).map("".join)
 
 
 def _key(match: re.Match[str] | regex.Match[str] | None) -> object:
@@ -82,6 +92,27 @@ def test_match_master_agrees_with_the_master_pattern_on_every_number_word_and_gl
 @settings(max_examples=400, deadline=None)
 @given(_GLUED)
 def test_match_master_agrees_with_the_master_pattern_on_glued_number_words(text: str) -> None:
+    for start in range(len(text)):
+        assert _key(PATTERNS.master.match(text, start)) == _key(
+            PATTERNS.match_master(text, start)), (text, start)
+
+
+@pytest.mark.parametrize("text", [
+    "Jan (43)", "om 10:30 uur", "om 10.30 uur", "10:30", "9.15-10.45 uur", "12-05-2014",
+    "12/5/2014", "2014-05-12", "1234 AB", "1234AB", "3 op de 4", "3e", "21ste", "2de",
+    "12 mei", "12 mei 2014", "24/7", "2x4", "06-12345678", "020 123 4567", "a1@b.nl",
+    "1@b.nl", "15 mensen", "10.000", "1,5 miljoen", "5%", "3-0",
+])
+def test_match_master_agrees_with_the_master_pattern_on_each_digit_alternative(
+        text: str) -> None:
+    for start in range(len(text)):
+        assert _key(PATTERNS.master.match(text, start)) == _key(
+            PATTERNS.match_master(text, start)), (text, start)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_DIGITS)
+def test_match_master_agrees_with_the_master_pattern_on_digits(text: str) -> None:
     for start in range(len(text)):
         assert _key(PATTERNS.master.match(text, start)) == _key(
             PATTERNS.match_master(text, start)), (text, start)
