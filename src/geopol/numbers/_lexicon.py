@@ -326,11 +326,6 @@ class _Patterns:
         )
         age_paren = r"(?<=\p{Lu}[\p{L}'’.-]+\s?\()(?P<paren_age>\d{1,3})(?=\))"
         digit_ordinal = r"(?<![\p{L}\d])\d+(?:e|ste|de)(?![\p{L}\d])"
-        ordinal = (
-            rf"(?P<ordinal>{digit_ordinal}"
-            rf"|(?<![\p{{L}}\d]|[\p{{L}}\d][-‐])(?:(?:{w})?(?:eerste|derde)|{w}(?:ste|de))"
-            rf"(?![\p{{L}}\d]))"
-        )
         in_every = rf"\s+op\s+de\s+(?:{w}|\d+)(?![\p{{L}}\d])"  # (een) op de (vier)
         fraction = (
             rf"(?P<fraction>(?<![\p{{L}}\d])(?:de\s+)?helft(?![\p{{L}}])"
@@ -338,15 +333,29 @@ class _Patterns:
             rf"|(?<![\p{{L}}\d]){w}(?:\s+|-)?{den}(?![\p{{L}}\d]))"
         )
         vague_q = rf"(?P<vague>(?<![\p{{L}}\d]){vague}(?![\p{{L}}\d]))"
-        tal = rf"(?P<tal>(?<![\p{{L}}\d])(?:een\s+)?{w}tal(?![\p{{L}}\d]))"
-        age_word = rf"(?P<age_word>(?<![\p{{L}}\d]){w}-?jarige?n?(?![\p{{L}}\d]))"
         between = (rf"(?P<between>(?<![\p{{L}}])tussen\s+(?:{cur_before}\s?)?(?P<b1>{q})"
                    rf"\s+en\s+(?:{cur_before}\s?)?(?P<b2>{q}))")
         quantity = (rf"(?P<quantity>(?P<pre>{cur_before}\s?)?(?P<n1>{q})"
                     rf"(?:(?P<sep>{sep})(?:{cur_before}\s?)?(?P<n2>{q}))?)")
-        master = (rf"{skip}|{date}|{age_paren}|{between}|{vague_q}|{tal}|{age_word}|{fraction}"
-                  rf"|{ordinal}|{quantity}")
+
+        def starting_with_words(guards: tuple[str, str, str]) -> str:
+            """The alternatives that can start with a number word, in the master's order."""
+            tal_guard, age_guard, ordinal_guard = guards
+            tal = rf"(?P<tal>(?<![\p{{L}}\d]){tal_guard}(?:een\s+)?{w}tal(?![\p{{L}}\d]))"
+            age_word = (rf"(?P<age_word>(?<![\p{{L}}\d]){age_guard}{w}-?jarige?n?"
+                        rf"(?![\p{{L}}\d]))")
+            ordinal = (rf"(?P<ordinal>{digit_ordinal}|(?<![\p{{L}}\d]|[\p{{L}}\d][-‐])"
+                       rf"{ordinal_guard}(?:(?:{w})?(?:eerste|derde)|{w}(?:ste|de))"
+                       rf"(?![\p{{L}}\d]))")
+            return rf"{tal}|{age_word}|{fraction}|{ordinal}|{quantity}"
+
+        word_alternatives = starting_with_words(_suffix_guards(morpheme_words))
+        master = rf"{skip}|{date}|{age_paren}|{between}|{vague_q}|{word_alternatives}"
         self.master = regex.compile(master, regex.IGNORECASE)
+        # the master without the guards of _suffix_guards, for the tests that hold the
+        # guards to it (compiled there only)
+        self.reference_source = (rf"{skip}|{date}|{age_paren}|{between}|{vague_q}"
+                                 rf"|{starting_with_words(('', '', ''))}")
         # Two shortcuts for match_master; keep both in step with the alternatives above.
         # The master for a hit on a digit, without the alternatives that start with a
         # word: the regex module tries each alternative in turn, so it is about twice as
@@ -394,8 +403,7 @@ class _Patterns:
         # the alternatives they stand for cannot match: the master without them (the
         # skips, dates, 'tussen' and vague words) gives the same match, in less time
         # (the regex module tries each alternative in turn).
-        self.master_word = regex.compile(
-            rf"{tal}|{age_word}|{fraction}|{ordinal}|{quantity}", regex.IGNORECASE)
+        self.master_word = regex.compile(word_alternatives, regex.IGNORECASE)
 
         self.after = regex.compile(
             rf"(?P<age>-?jarige?n?(?![\p{{L}}])|\s+jaar\s+oud(?![\p{{L}}]))"
@@ -460,6 +468,26 @@ class _Patterns:
             if hit.lastgroup == "word":
                 return self.master_word.match(text, start)
         return self.master.match(text, start)
+
+
+def _suffix_guards(morpheme_words: Sequence[str]) -> tuple[str, str, str]:
+    """Lookaheads for the alternatives tal, age_word and ordinal (its words): the word at
+    the start ends in tal, in jarig(e)(n), or in ste or de.
+
+    The regex module matches ``{w}`` in full at every number word before it finds that
+    the suffix is missing ('twee mensen'); these fail there in a few steps. Each holds
+    wherever its alternative matches: when every character of the number words is a
+    letter, ``{w}`` and the suffix after it are runs of letters joined by single
+    hyphens, and the alternative ends where no letter (or digit) follows, which is where
+    the possessive runs of the lookahead end too. (Empty when a number word has another
+    character: then nothing is guarded.)
+    """
+    if not all(regex.match(r"\p{L}", char) for word in morpheme_words for char in word):
+        return "", "", ""
+    letters = r"(?:\p{L}++-)*\p{L}*+"  # runs of letters joined by hyphens, each to its end
+    return (rf"(?=(?:een\s+)?{letters}(?<=tal))",
+            rf"(?={letters}(?<=jarig|jarige|jarign|jarigen))",
+            rf"(?={letters}(?<=ste|de))")
 
 
 def _number_word_run(lex: NumberLexicon, morpheme_words: Sequence[str]) -> str:
