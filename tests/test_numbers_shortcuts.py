@@ -90,9 +90,15 @@ def test_match_master_agrees_with_the_master_pattern_on_every_number_word_and_gl
     texts += [long, long + "ste", long + "s", "achttien" * 9, "achttien" * 9 + "s"]
     # the article before a -tal word, hyphens and marks after a suffix
     texts += ["een tiental", "een  tweetal mensen", "EEN TIENTAL", "een\ntiental-achtig",
-              "tiental-achtig", "vijfjarige-x", "vijfde-x", "tiental\u0301", "twee-en-twintigste"]
+              "tiental-achtig", "vijfjarige-x", "vijfde-x", "tiental\u0301", "twee-en-twintigste",
+              # fractions: een op de vier, twee derde
+              "twee derde", "twee-derde", "twee \n derde deel", "driekwart", "tweederde-x",
+              "twee derde\u0301", "een op de vier", "twee-en-twintig op de honderd", "één op\tde 5",
+              "drie kwart", "twee-drie derde"]
     for text in texts:
-        assert _key(REFERENCE.match(text)) == _key(PATTERNS.match_master(text, 0)), text
+        expected = _key(REFERENCE.match(text))
+        assert expected == _key(PATTERNS.match_master(text, 0)), text
+        assert expected == _key(PATTERNS.master.match(text)), text
 
 
 @settings(max_examples=400, deadline=None)
@@ -112,8 +118,9 @@ def test_match_master_agrees_with_the_master_pattern_on_glued_number_words(text:
 def test_match_master_agrees_with_the_master_pattern_on_each_digit_alternative(
         text: str) -> None:
     for start in range(len(text)):
-        assert _key(REFERENCE.match(text, start)) == _key(
-            PATTERNS.match_master(text, start)), (text, start)
+        expected = _key(REFERENCE.match(text, start))
+        assert expected == _key(PATTERNS.match_master(text, start)), (text, start)
+        assert expected == _key(PATTERNS.master.match(text, start)), (text, start)
 
 
 @settings(max_examples=400, deadline=None)

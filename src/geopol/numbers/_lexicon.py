@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from types import MappingProxyType
-from typing import Any, Literal, get_args
+from typing import Any, Literal, NamedTuple, get_args
 
 import attrs
 import regex
@@ -327,35 +327,35 @@ class _Patterns:
         age_paren = r"(?<=\p{Lu}[\p{L}'’.-]+\s?\()(?P<paren_age>\d{1,3})(?=\))"
         digit_ordinal = r"(?<![\p{L}\d])\d+(?:e|ste|de)(?![\p{L}\d])"
         in_every = rf"\s+op\s+de\s+(?:{w}|\d+)(?![\p{{L}}\d])"  # (een) op de (vier)
-        fraction = (
-            rf"(?P<fraction>(?<![\p{{L}}\d])(?:de\s+)?helft(?![\p{{L}}])"
-            rf"|(?<![\p{{L}}\d])(?:{w}|\d+){in_every}"
-            rf"|(?<![\p{{L}}\d]){w}(?:\s+|-)?{den}(?![\p{{L}}\d]))"
-        )
         vague_q = rf"(?P<vague>(?<![\p{{L}}\d]){vague}(?![\p{{L}}\d]))"
         between = (rf"(?P<between>(?<![\p{{L}}])tussen\s+(?:{cur_before}\s?)?(?P<b1>{q})"
                    rf"\s+en\s+(?:{cur_before}\s?)?(?P<b2>{q}))")
         quantity = (rf"(?P<quantity>(?P<pre>{cur_before}\s?)?(?P<n1>{q})"
                     rf"(?:(?P<sep>{sep})(?:{cur_before}\s?)?(?P<n2>{q}))?)")
 
-        def starting_with_words(guards: tuple[str, str, str]) -> str:
+        def starting_with_words(guards: _Guards) -> str:
             """The alternatives that can start with a number word, in the master's order."""
-            tal_guard, age_guard, ordinal_guard = guards
-            tal = rf"(?P<tal>(?<![\p{{L}}\d]){tal_guard}(?:een\s+)?{w}tal(?![\p{{L}}\d]))"
-            age_word = (rf"(?P<age_word>(?<![\p{{L}}\d]){age_guard}{w}-?jarige?n?"
+            tal = rf"(?P<tal>(?<![\p{{L}}\d]){guards.tal}(?:een\s+)?{w}tal(?![\p{{L}}\d]))"
+            age_word = (rf"(?P<age_word>(?<![\p{{L}}\d]){guards.age}{w}-?jarige?n?"
                         rf"(?![\p{{L}}\d]))")
+            fraction = (
+                rf"(?P<fraction>(?<![\p{{L}}\d])(?:de\s+)?helft(?![\p{{L}}])"
+                rf"|(?<![\p{{L}}\d]){guards.in_every}(?:{w}|\d+){in_every}"
+                rf"|(?<![\p{{L}}\d]){guards.denominator}{w}(?:\s+|-)?{den}(?![\p{{L}}\d]))"
+            )
             ordinal = (rf"(?P<ordinal>{digit_ordinal}|(?<![\p{{L}}\d]|[\p{{L}}\d][-‐])"
-                       rf"{ordinal_guard}(?:(?:{w})?(?:eerste|derde)|{w}(?:ste|de))"
+                       rf"{guards.ordinal}(?:(?:{w})?(?:eerste|derde)|{w}(?:ste|de))"
                        rf"(?![\p{{L}}\d]))")
             return rf"{tal}|{age_word}|{fraction}|{ordinal}|{quantity}"
 
-        word_alternatives = starting_with_words(_suffix_guards(morpheme_words))
+        word_alternatives = starting_with_words(
+            _suffix_guards(morpheme_words, lex.words_with("denominator")))
         master = rf"{skip}|{date}|{age_paren}|{between}|{vague_q}|{word_alternatives}"
         self.master = regex.compile(master, regex.IGNORECASE)
         # the master without the guards of _suffix_guards, for the tests that hold the
         # guards to it (compiled there only)
         self.reference_source = (rf"{skip}|{date}|{age_paren}|{between}|{vague_q}"
-                                 rf"|{starting_with_words(('', '', ''))}")
+                                 rf"|{starting_with_words(_Guards())}")
         # Two shortcuts for match_master; keep both in step with the alternatives above.
         # The master for a hit on a digit, without the alternatives that start with a
         # word: the regex module tries each alternative in turn, so it is about twice as
@@ -470,24 +470,44 @@ class _Patterns:
         return self.master.match(text, start)
 
 
-def _suffix_guards(morpheme_words: Sequence[str]) -> tuple[str, str, str]:
-    """Lookaheads for the alternatives tal, age_word and ordinal (its words): the word at
-    the start ends in tal, in jarig(e)(n), or in ste or de.
+class _Guards(NamedTuple):
+    """Lookaheads at the start of master alternatives that begin with a number word
+    (see :func:`_suffix_guards`); empty ones guard nothing."""
+
+    tal: str = ""
+    age: str = ""
+    ordinal: str = ""  # its word forms
+    in_every: str = ""  # the fraction 'een op de vier'
+    denominator: str = ""  # the fraction 'twee derde', 'driekwart'
+
+
+def _suffix_guards(morpheme_words: Sequence[str], denominators: Sequence[str]) -> _Guards:
+    """Lookaheads for the alternatives that begin with ``{w}``: the word at the start
+    ends in tal, in jarig(e)(n), or in ste or de; or is followed by 'op de'; or ends, or
+    the next word ends, in a denominator.
 
     The regex module matches ``{w}`` in full at every number word before it finds that
-    the suffix is missing ('twee mensen'); these fail there in a few steps. Each holds
-    wherever its alternative matches: when every character of the number words is a
-    letter, ``{w}`` and the suffix after it are runs of letters joined by single
-    hyphens, and the alternative ends where no letter (or digit) follows, which is where
-    the possessive runs of the lookahead end too. (Empty when a number word has another
-    character: then nothing is guarded.)
+    what follows is wrong ('twee mensen'); these fail there in a few steps. Each holds
+    wherever its alternative matches: when every character of the number words (and of
+    the denominators) is a letter, ``{w}`` and a suffix after it are runs of letters
+    joined by single hyphens, and the alternative ends where no letter (or digit)
+    follows, which is where the possessive runs of the lookahead end too (the runs
+    before the last one backtrack, so every run end is tried). Nothing is guarded when
+    a number word has another character.
     """
     if not all(regex.match(r"\p{L}", char) for word in morpheme_words for char in word):
-        return "", "", ""
+        return _Guards()
     letters = r"(?:\p{L}++-)*\p{L}*+"  # runs of letters joined by hyphens, each to its end
-    return (rf"(?=(?:een\s+)?{letters}(?<=tal))",
-            rf"(?={letters}(?<=jarig|jarige|jarign|jarigen))",
-            rf"(?={letters}(?<=ste|de))")
+    word = r"(?:\p{L}++-)*\p{L}++"
+    denominator = ""
+    if denominators and all(regex.match(r"\p{L}", char) for d in denominators for char in d):
+        ends = "|".join(regex.escape(d) for d in sorted(denominators, key=len, reverse=True))
+        denominator = rf"(?={word}(?:\s++\p{{L}}++)?(?<={ends}))"
+    return _Guards(tal=rf"(?=(?:een\s+)?{letters}(?<=tal))",
+                   age=rf"(?={letters}(?<=jarig|jarige|jarign|jarigen))",
+                   ordinal=rf"(?={letters}(?<=ste|de))",
+                   in_every=rf"(?=(?:{word}|\d++)\s+op\s+de\s)",
+                   denominator=denominator)
 
 
 def _number_word_run(lex: NumberLexicon, morpheme_words: Sequence[str]) -> str:
