@@ -479,10 +479,12 @@ def test_no_packaged_cue_word_holds_a_comma_or_ends_in_a_hyphen() -> None:
 def test_every_cue_head_the_rules_see_is_a_document_token(text: str) -> None:
     lex = stance.default_lexicon()
     tokens = actors.tokenize(text)
-    heads = set(stance._cue_heads(tokens, [t.start for t in tokens], lex))
+    lows = [t.text.casefold() for t in tokens]
+    heads = set(stance._cue_heads(lows, [t.start for t in tokens], lex))
     for sentence in geopol.segment(text, tokens=False):
-        for tok in stance._tokens(text, sentence.span.start, sentence.span.end):
-            if tok.low in lex._heads:
+        toks, toks_lows = stance._tokens(text, sentence.span.start, sentence.span.end)
+        for tok, low in zip(toks, toks_lows, strict=True):
+            if low in lex._heads:
                 assert tok.start in heads, (text, tok)
 
 
@@ -495,13 +497,15 @@ _JOIN_TEXT = st.lists(st.sampled_from([
 @given(_JOIN_TEXT)
 def test_sentence_tokens_from_the_document_tokens_are_the_rules_own(text: str) -> None:
     doc_tokens, doc_starts = actors._whole_text_tokens(text)
+    doc_lows = [t.text.casefold() for t in doc_tokens]
     spans = [s.span for s in geopol.segment(text, tokens=False)]
     # spans that do not begin or end at a token's edge take the rules' own path
     spans += [Span(a, b) for a, b in ((0, len(text)), (1, len(text)), (0, len(text) // 2))
               if a <= b]
     for span in spans:
-        assert stance._tokens(text, span.start, span.end) == stance._sentence_tokens(
-            text, span, doc_tokens, doc_starts), (text, span)
+        own = stance._tokens(text, span.start, span.end)
+        taken = stance._sentence_tokens(text, span, doc_tokens, doc_starts, doc_lows)
+        assert [list(part) for part in own] == [list(part) for part in taken], (text, span)
 
 
 _CUT_TEXT = st.lists(st.sampled_from([

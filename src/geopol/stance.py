@@ -293,11 +293,9 @@ def load_lexicon(*paths: str | os.PathLike[str]) -> Lexicon:
 # -- tokens and clauses -------------------------------------------------------------------------
 
 
-class _Tok(NamedTuple):
-    start: int
-    end: int
-    text: str
-    low: str
+_Toks = tuple[Sequence[actors.Tok], Sequence[str]]
+"""A sentence's tokens and, index for index, their case-folded texts (kept apart so that
+the tokens can be a slice of the document's own, built once by :mod:`geopol.actors`)."""
 
 
 _TOKEN = regex.compile(
@@ -318,8 +316,9 @@ _ASCII_TOKEN_SPLIT = re.compile(
 )
 
 
-def _tokens(text: str, start: int, end: int) -> list[_Tok]:
-    """The tokens of ``text[start:end]``, without a Python step per token.
+def _tokens(text: str, start: int, end: int) -> _Toks:
+    """The tokens of ``text[start:end]`` and their case-folded texts, without a Python step
+    per token.
 
     Splitting the slice on the token pattern (in a group) gives whitespace and tokens
     in turn; the running sum of their lengths gives the offsets, and ``tuple.__new__``
@@ -331,14 +330,15 @@ def _tokens(text: str, start: int, end: int) -> list[_Tok]:
     pieces = split(piece)  # space, token, space, ..., space
     offsets = list(itertools.accumulate(map(len, pieces), initial=start))
     words = pieces[1::2]
-    columns = zip(offsets[1:-1:2], offsets[2::2], words, map(str.casefold, words), strict=True)
-    return list(map(tuple.__new__, itertools.repeat(_Tok), columns))
+    columns = zip(offsets[1:-1:2], offsets[2::2], words, strict=True)
+    return (list(map(tuple.__new__, itertools.repeat(actors.Tok), columns)),
+            list(map(str.casefold, words)))
 
 
 # Where the rules' tokens differ from the document's (actors.tokenize): a comma between
 # numerals (1,5) and a hyphen before a space (land- en tuinbouw) join tokens here only.
 _JOIN_SITE = regex.compile(r"\p{N},\p{N}|-\s")
-_END, _TEXT = operator.itemgetter(1), operator.itemgetter(2)
+_TEXT = operator.itemgetter(2)
 
 
 def _token_range(span: Span, doc_tokens: Sequence[actors.Tok],
@@ -354,21 +354,22 @@ def _token_range(span: Span, doc_tokens: Sequence[actors.Tok],
 
 
 def _sentence_tokens(text: str, span: Span, doc_tokens: Sequence[actors.Tok],
-                     doc_starts: Sequence[int]) -> list[_Tok]:
+                     doc_starts: Sequence[int], doc_lows: Sequence[str]) -> _Toks:
     """``_tokens(text, span.start, span.end)``, taken from the document's tokens where they
     are the same: when the sentence begins and ends at a token's edges and holds no place
     where the rules join tokens (see :data:`_JOIN_SITE`). Their patterns differ only there,
     and neither looks beyond a token's edges except for those joins (tests/test_stance.py
-    checks the two agree)."""
+    checks the two agree).
+
+    Then the sentence's tokens are a slice of the document's (the same ``actors.Tok``
+    values, none built here) and their case-folded texts a slice of *doc_lows*, which
+    :func:`extract` folds once for the whole document (the cue scan needs them anyway).
+    """
     edges = _token_range(span, doc_tokens, doc_starts)
     if edges is None or _JOIN_SITE.search(text, span.start, span.end):
         return _tokens(text, span.start, span.end)
     first, last = edges
-    part = doc_tokens[first:last]
-    words = list(map(_TEXT, part))
-    columns = zip(doc_starts[first:last], map(_END, part), words, map(str.casefold, words),
-                  strict=True)
-    return list(map(tuple.__new__, itertools.repeat(_Tok), columns))
+    return doc_tokens[first:last], doc_lows[first:last]
 
 
 _UNKNOWN = "unknown"  # not yet computed (a value _Sentence._opens_clause never gives)
@@ -378,23 +379,22 @@ class _Sentence:
     """The words of one sentence and what the rules ask about them."""
 
     def __init__(self, doc: Document, span: Span, lex: Lexicon,
-                 parsed: Sentence | None, toks: list[_Tok] | None = None) -> None:
+                 parsed: Sentence | None, toks: _Toks | None = None) -> None:
         self.doc = doc
         self.span = span
         self.lex = lex
-        self.toks = _tokens(doc.text, span.start, span.end) if toks is None else toks
+        self.toks, self.lows = _tokens(doc.text, span.start, span.end) if toks is None else toks
         self.n = len(self.toks)
         self.parsed = parsed
-        table = lex._classes
         empty: frozenset[str] = frozenset()
-        self.cls = [table.get(t.low, empty) for t in self.toks]
+        self.cls = list(map(lex._classes.get, self.lows, itertools.repeat(empty)))
         self._opens: list[str | None] = [_UNKNOWN] * self.n
         self.subjects: dict[int, tuple[int, int] | None] = {}  # the cache of _subject
 
     # word classes
 
     def low(self, i: int) -> str:
-        return self.toks[i].low if 0 <= i < self.n else ""
+        return self.lows[i] if 0 <= i < self.n else ""
 
     def is_(self, i: int, word_class: str) -> bool:
         return 0 <= i < self.n and word_class in self.cls[i]
@@ -425,7 +425,7 @@ class _Sentence:
 
     def is_noun_use(self, i: int) -> bool:
         """A verb form used as a noun, after a determiner or adjective: ``de Russische eisen``."""
-        if self.toks[i].low.endswith(("t", "de", "te", "den", "ten")):
+        if self.lows[i].endswith(("t", "de", "te", "den", "ten")):
             return False  # a third person or past tense form is never a noun
         prev = self.low(i - 1)
         if prev in self.lex.of("determiner") and prev not in ("zijn", "meer", "dat", "die"):
@@ -462,13 +462,13 @@ class _Sentence:
         tok = self.toks[i]
         if tok.text in _PUNCT or self.quote_boundary(i):
             return "punct"
-        low = tok.low
+        low = self.lows[i]
         if "subordinator" in self.cls[i]:
             return "sub"
         if low == "dat" and i > 0:
             # a complementizer or relative pronoun, unless a determiner of the next noun
             # right after a preposition or a cue verb without a dat-clause ("steunt dat pakket")
-            prev = self.toks[i - 1].low
+            prev = self.lows[i - 1]
             if prev in self.lex.of("preposition"):
                 return None
             cues = [e for e, _ in self.lex.cues_at(prev)]
@@ -1509,7 +1509,8 @@ def extract(
     # the chains find their mentions only when a holder is resolved: cheap to build here
     chains = resolver or actors.resolver(doc)
     tokens, token_starts = chains.tokens, chains.token_starts
-    hits = _cue_heads(tokens, token_starts, lex)
+    lows = list(map(str.casefold, map(_TEXT, tokens)))
+    hits = _cue_heads(lows, token_starts, lex)
     if not hits and sentences is None:
         return ()  # the built-in segmentation cuts no word: no sentence can hold a cue
     spans = sentences_of(doc, sentences)
@@ -1528,7 +1529,7 @@ def extract(
     seen: set[tuple[int, int, int, str]] = set()
     for k in sorted(wanted):
         sentence = spans[k]
-        toks = _sentence_tokens(doc.text, sentence.span, tokens, token_starts)
+        toks = _sentence_tokens(doc.text, sentence.span, tokens, token_starts, lows)
         s = _Sentence(doc, sentence.span, lex, sentence if sentence.has_parse else None, toks)
         for result in _sentence_stances(ctx, s):
             for holder in result.holders:
@@ -1542,9 +1543,10 @@ def extract(
     return tuple(found)
 
 
-def _cue_heads(tokens: Sequence[actors.Tok], starts: Sequence[int], lex: Lexicon) -> list[int]:
-    """The offsets of the document's tokens (:func:`geopol.actors.tokenize`) that are the
-    first word of a cue form, found without a Python step per token.
+def _cue_heads(lows: Iterable[str], starts: Sequence[int], lex: Lexicon) -> list[int]:
+    """The offsets of the document's tokens (:func:`geopol.actors.tokenize`; *lows* are
+    their case-folded texts, *starts* their offsets) that are the first word of a cue form,
+    found without a Python step per token.
 
     Only a sentence that holds one can give a stance. In a sentence that begins and ends at
     token edges (:func:`_token_range`), the stance rules' own tokens (:func:`_tokens`) are
@@ -1553,8 +1555,7 @@ def _cue_heads(tokens: Sequence[actors.Tok], starts: Sequence[int], lex: Lexicon
     packaged ones does) is therefore one of these tokens wherever the rules see it
     (tests/test_stance.py checks both).
     """
-    words = map(str.casefold, map(_TEXT, tokens))
-    return list(itertools.compress(starts, map(lex._heads.__contains__, words)))
+    return list(itertools.compress(starts, map(lex._heads.__contains__, lows)))
 
 
 def _outer_negation(s: _Sentence, i: int) -> bool:
@@ -1570,11 +1571,11 @@ def _sentence_stances(ctx: _Context, s: _Sentence) -> Iterator[_Found]:
     # none: visit those alone (found in one pass), skipping the ones a cue has taken.
     heads = s.lex._heads
     i = 0
-    for k in [k for k, tok in enumerate(s.toks) if tok.low in heads]:
+    for k in itertools.compress(range(s.n), map(heads.__contains__, s.lows)):
         if k < i:
             continue
         i = k
-        for entry, form in s.lex.cues_at(s.toks[i].low):
+        for entry, form in s.lex.cues_at(s.lows[i]):
             end = _cue_matches(s, i, form)
             if end is None:
                 continue
