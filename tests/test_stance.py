@@ -531,3 +531,25 @@ def test_the_cue_scan_only_skips_sentences_without_a_stance(text: str, cuts: lis
         everywhere = stance.extract(doc, sentences=sentences)
 
     assert everywhere == found
+
+
+# -- the clause openers ---------------------------------------------------------------------
+# A sentence records at once that a token which is no opener word (Lexicon._openers) opens
+# no clause: the full test (_Sentence._opens_clause) must agree on every token.
+
+_LEX = stance.default_lexicon()
+_CLAUSE_WORDS = sorted({*itertools.chain.from_iterable(_LEX.words.values()), *_LEX.negators,
+                        *_LEX._heads, *"\"'„“”‘’‚«»,;:.!?()[]–—-", "Dat", "EN", "Maar", "Polen",
+                        "steunt", "het", "plan"})
+_CLAUSE_TEXT = st.lists(st.one_of(
+    st.sampled_from(["en", "maar", "want", "of", "die", "dat", "wat", "omdat", "hij", "wij",
+                     "steunt", "wil", "is", "heeft", "de", "Polen", ",", ".", "„", "”", "'"]),
+    st.sampled_from(_CLAUSE_WORDS), st.text(max_size=3)), max_size=30).map(" ".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_CLAUSE_TEXT)
+def test_a_token_that_is_no_opener_word_opens_no_clause(text: str) -> None:
+    doc = Document(id="o", text=text)
+    s = stance._Sentence(doc, Span(0, len(text)), _LEX, None)
+    assert [s._opens_clause(i) for i in range(s.n)] == [s.opens_clause(i) for i in range(s.n)]

@@ -172,6 +172,17 @@ class Lexicon:
         return frozenset(form.words[0] for e in self.entries for form in e.forms)
 
     @functools.cached_property
+    def _openers(self) -> Mapping[str, str]:
+        """Every case-folded word that may open a clause (:meth:`_Sentence._opens_clause`),
+        mapped to ``_UNKNOWN``: punctuation and quotation marks (case folding leaves them
+        as they are), subordinators, relative pronouns, coordinators and ``dat``. Any
+        other token opens none, which a sentence records without asking."""
+        words = {*_PUNCT, *_QUOTE_MARKS, "dat"}
+        for word_class in ("subordinator", "relative", "coordinator"):
+            words |= self.of(word_class)
+        return MappingProxyType(dict.fromkeys(words, _UNKNOWN))
+
+    @functools.cached_property
     def _classes(self) -> Mapping[str, frozenset[str]]:
         classes: dict[str, set[str]] = {}
         for word_class, members in self.words.items():
@@ -388,7 +399,10 @@ class _Sentence:
         self.parsed = parsed
         empty: frozenset[str] = frozenset()
         self.cls = list(map(lex._classes.get, self.lows, itertools.repeat(empty)))
-        self._opens: list[str | None] = [_UNKNOWN] * self.n
+        # what each token does at a clause's edge: None (opens no clause) for a word that
+        # cannot open one, else _UNKNOWN, computed when first asked (see Lexicon._openers)
+        self._opens: list[str | None] = list(map(lex._openers.get, self.lows,
+                                                 itertools.repeat(None)))
         self.subjects: dict[int, tuple[int, int] | None] = {}  # the cache of _subject
 
     # word classes
