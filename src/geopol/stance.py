@@ -404,6 +404,10 @@ class _Sentence:
         self._opens: list[str | None] = list(map(lex._openers.get, self.lows,
                                                  itertools.repeat(None)))
         self.subjects: dict[int, tuple[int, int] | None] = {}  # the cache of _subject
+        self.holders: dict[tuple[int, int], tuple[Actor, ...]] = {}  # the cache of _holder
+        # the caches of clause_start and clause_end (with and without stop_at_dat)
+        self._starts: dict[int, tuple[int, str]] = {}
+        self._ends: tuple[dict[int, int], dict[int, int]] = ({}, {})
 
     # word classes
 
@@ -503,7 +507,18 @@ class _Sentence:
         return None
 
     def clause_start(self, i: int) -> tuple[int, str]:
-        """First token of the clause holding token *i*, and what opened it."""
+        """First token of the clause holding token *i*, and what opened it.
+
+        The rules ask this again and again for the same token (the cue's clause): the
+        answer is kept, as the sentence and what its tokens open do not change
+        (tests/test_stance.py checks kept answers against fresh ones).
+        """
+        found = self._starts.get(i)
+        if found is None:
+            found = self._starts[i] = self._clause_start(i)
+        return found
+
+    def _clause_start(self, i: int) -> tuple[int, str]:
         opens = self._opens  # the cache of opens_clause, read here without a call per token
         j = min(i, self.n) - 1
         while j >= 0:
@@ -516,7 +531,17 @@ class _Sentence:
         return 0, "sentence"
 
     def clause_end(self, i: int, *, stop_at_dat: bool = True) -> int:
-        """One past the last token of the clause that continues after token *i*."""
+        """One past the last token of the clause that continues after token *i*.
+
+        Kept like :meth:`clause_start`, once for each *stop_at_dat*.
+        """
+        cache = self._ends[stop_at_dat]
+        found = cache.get(i)
+        if found is None:
+            found = cache[i] = self._clause_end(i, stop_at_dat)
+        return found
+
+    def _clause_end(self, i: int, stop_at_dat: bool) -> int:
         opens = self._opens  # the cache of opens_clause, read here without a call per token
         j = max(i + 1, 0)
         while j < self.n:
@@ -607,11 +632,24 @@ _FIRST_PERSON = frozenset({"ik", "wij", "we", "ons", "mij", "me"})
 _NEGATIVE_SUBJECTS = frozenset({"niemand", "niets", "geen"})
 
 
-def _holder(ctx: _Context, s: _Sentence, a: int, b: int) -> list[Actor]:
+def _holder(ctx: _Context, s: _Sentence, a: int, b: int) -> tuple[Actor, ...]:
     """The actors a subject phrase (tokens ``a .. b-1``) names; coordinated names give several.
 
-    This is the one place where the stance rules meet :mod:`geopol.actors`.
+    Several cues of a sentence often share a subject (a cue word one rule rejects is tried
+    by the next, a clause holds two cues): the answer is kept on the sentence. It depends on
+    nothing else that changes: the resolver's own state is caches of answers that depend
+    only on offsets, and the quotes are fixed (tests/test_stance.py checks kept answers
+    against fresh ones).
     """
+    found = s.holders.get((a, b))
+    if found is None:
+        found = s.holders[a, b] = tuple(_find_holder(ctx, s, a, b))
+    return found
+
+
+def _find_holder(ctx: _Context, s: _Sentence, a: int, b: int) -> list[Actor]:
+    """:func:`_holder`, computed. This is the one place where the stance rules meet
+    :mod:`geopol.actors`."""
     while a < b and (s.is_(a, "focus") or s.is_quote(a) or s.low(a) in ("en", "maar")):
         a += 1
     if a >= b or s.low(a) in _NEGATIVE_SUBJECTS:
@@ -948,7 +986,7 @@ def _holders_of(ctx: _Context, s: _Sentence, i: int) -> tuple[tuple[Actor, ...],
             return (quote.speaker,), 0
         return (), 0
     a, b = subject
-    return tuple(_holder(ctx, s, a, b)), 0
+    return _holder(ctx, s, a, b), 0
 
 
 def _in_subclause(s: _Sentence, i: int) -> bool:
@@ -1019,7 +1057,7 @@ def _tree(ctx: _Context, s: _Sentence, i: int, entry: CueEntry) -> _Found | None
     nodes = subtree(subject)
     a = next((k for k, t in enumerate(s.toks) if t.start >= ptoks[nodes[0]].span.start), -1)
     b = next((k for k, t in enumerate(s.toks) if t.end >= ptoks[nodes[-1]].span.end), -1)
-    holders = tuple(_holder(ctx, s, a, b + 1)) if 0 <= a <= b else ()
+    holders = _holder(ctx, s, a, b + 1) if 0 <= a <= b else ()
     if not holders:
         return None
     target = Span(ptoks[target_nodes[0]].span.start, ptoks[target_nodes[-1]].span.end)
@@ -1057,12 +1095,9 @@ def _verb(ctx: _Context, s: _Sentence, i: int, end: int, entry: CueEntry,
             t = _trim(s, end, head + 1)
             agents = _holder(ctx, s, *agent)
             if t is not None and agents:
-                yield _Found(tuple(agents), s.span_of(t.a, t.b), entry.polarity, cue_span,
+                yield _Found(agents, s.span_of(t.a, t.b), entry.polarity, cue_span,
                              "stance.passive_agent")
                 return
-    holders, _ = _holders_of(ctx, s, i)
-    if not holders:
-        return
     # negators between the subject (or clause start) and the cue
     before = _negations_between(s, max(subj_end, start), i)
     particle = _particle_at(s, form, end, s.clause_end(i))
@@ -1140,6 +1175,13 @@ def _verb(ctx: _Context, s: _Sentence, i: int, end: int, entry: CueEntry,
                         negations += _negations_between(s, t.b, b) - _count_cut(s, t, b)
         if target is None:
             continue
+        # The holders are resolved only now, for the frame that gives a target, not for
+        # every cue: a cue without a target yields nothing whoever holds it, and one
+        # without a holder nothing whatever its target, so the order does not change what
+        # the rule gives (tests/test_stance.py resolves them first, as before, and compares).
+        holders, _ = _holders_of(ctx, s, i)
+        if not holders:
+            return
         contrast = _contrast(s, target.b) if frame in ("NP", "infinitive") else None
         rule = "stance.verb_preposition" if len(words) >= 2 and words[-1] == "NP" and (
             frame != "NP ADJ") else "stance.verb_object"
@@ -1221,7 +1263,7 @@ def _noun(ctx: _Context, s: _Sentence, i: int, end: int, entry: CueEntry,
     holders: tuple[Actor, ...] = ()
     # "de steun van de VS aan Oekraïne"
     if s.low(end) == "van" and prep_at > end + 1:
-        holders = tuple(_holder(ctx, s, end + 1, prep_at))
+        holders = _holder(ctx, s, end + 1, prep_at)
     if not holders:
         subject = _subject(s, i, ctx)
         modifier = s.is_(i - 1, "determiner") or (
@@ -1233,11 +1275,11 @@ def _noun(ctx: _Context, s: _Sentence, i: int, end: int, entry: CueEntry,
             if subject is None:
                 return
         if subject is not None:
-            holders = tuple(_holder(ctx, s, *subject))
+            holders = _holder(ctx, s, *subject)
         elif _apposition(s, i):
             app = _before_apposition_start(s, i)
             if app is not None:
-                holders = tuple(_holder(ctx, s, *app))
+                holders = _holder(ctx, s, *app)
     if not holders:
         quote = ctx.quote_at(s.toks[i].start)
         if quote is None or quote.speaker is None:
@@ -1352,7 +1394,7 @@ def _adjective(ctx: _Context, s: _Sentence, i: int, end: int, entry: CueEntry,
                 if target is not None:
                     subject = _subject(s, verb, ctx)
                     if subject is not None:
-                        holders = tuple(_holder(ctx, s, *subject))
+                        holders = _holder(ctx, s, *subject)
             else:
                 # "X is onaanvaardbaar", "het is onaanvaardbaar dat" inside a quote
                 quote = ctx.quote_at(s.toks[i].start)
@@ -1377,7 +1419,7 @@ def _adjective(ctx: _Context, s: _Sentence, i: int, end: int, entry: CueEntry,
         if _apposition(s, i):
             app = _before_apposition_start(s, i)
             if app is not None:
-                holders = tuple(_holder(ctx, s, *app))
+                holders = _holder(ctx, s, *app)
         else:
             holders, _ = _holders_of(ctx, s, i)
     if not holders:
@@ -1461,7 +1503,7 @@ def _phrase(ctx: _Context, s: _Sentence, i: int, end: int, entry: CueEntry,
             # a headline without a verb: "Duizenden Belarussen de straat op tegen X"
             a = start
             b = i - 1 if s.is_(i - 1, "determiner") else i
-            holders = tuple(_holder(ctx, s, a, b)) if b > a else ()
+            holders = _holder(ctx, s, a, b) if b > a else ()
         else:
             holders, _ = _holders_of(ctx, s, i)
     if not holders:
