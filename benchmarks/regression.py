@@ -8,7 +8,9 @@ snapshot before the change and check against it after every step::
 
 To take the snapshot of an earlier commit's code, put its ``src`` first on the path
 (``git worktree add /tmp/base <commit>``, then
-``PYTHONPATH=/tmp/base/src python -m benchmarks.regression snapshot``).
+``PYTHONPATH=/tmp/base/src python -m benchmarks.regression snapshot``). Source paths
+are stored relative to the checkout, so a snapshot taken in one worktree can be
+checked in another.
 
 The documents: the gold files (``benchmarks/gold/*.jsonl``), the seed
 (``seeds/``), the CoNLL-U fixtures of the tests (the parse path) and the first
@@ -75,10 +77,20 @@ def _segments(sentences: tuple[Sentence, ...]) -> str:
     return hashlib.sha256(json.dumps(rows).encode("utf-8")).hexdigest()[:16]
 
 
+def _portable(source: str | None) -> str | None:
+    """A source path inside the checkout, relative to its root: a snapshot taken in one
+    checkout can then be checked in another (a ``git worktree`` of the same project)."""
+    if source is None:
+        return None
+    path = Path(source)
+    return path.relative_to(ROOT).as_posix() if path.is_relative_to(ROOT) else source
+
+
 def records(corpus_docs: int) -> Iterator[dict[str, Any]]:
     """One line of the snapshot per document: key, hash, record."""
     for key, doc in documents(corpus_docs):
         record: dict[str, Any] = dict(to_record(geopol.analyze(doc)))
+        record["source"] = _portable(doc.source)
         record["segments"] = _segments(RulesAnalyser().analyse(doc))
         yield {"key": key, "hash": _digest(record), "record": record}
 
