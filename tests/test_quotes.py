@@ -7,7 +7,7 @@ The golden cases in ``tests/cases/quotes.jsonl`` cover each construction through
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from geopol import quotes
@@ -395,3 +395,64 @@ def test_quote_marks_are_found_as_regex_finds_them() -> None:
     plain = regex.compile(quotes._MARK_RE.pattern)
     assert [m.start() for m in quotes._MARK_RE.finditer(text)] == [
         m.start() for m in plain.finditer(text)]
+
+
+# plain letters of every case and kind, characters outside the plain repertoire (regex's
+# path), final punctuation, quote marks, spaces, digits and line breaks
+_END_TEXT = st.text(alphabet=st.sampled_from(list(
+    "abZzéÉëÿŸĸŉßªµº×÷ĀāŁł" "ΩωǅЖ中" ".!?.. \t\n\r\xa0,;:0'\"”’»„“‘‚«-")), max_size=80)
+
+
+# words of plain letters (of both cases, Latin-1 and Latin Extended-A too) and of others,
+# each followed by punctuation, a quote mark, spaces and another quote mark, so that
+# sentence ends of every kind (and near misses) are frequent
+_END_PIECES = st.lists(st.tuples(
+    st.sampled_from(["a", "ab", "De", "zeï", "ĸa", "ŉs", "ßt", "ªº", "µm", "×", "Ÿ", "É", "Ła",
+                     "Ω", "ǅa", "Жe", "中", "2", "a2", "(", "„Dit"]),
+    st.sampled_from(["", ".", "!", "?", "...", "?!", ",", ":"]),
+    st.sampled_from(["", "'", '"', "”", "’", "»", "„", "«"]),
+    st.sampled_from(["", " ", "  ", "\t", "\n", "\xa0", " \t"]),
+    st.sampled_from(["", "", "'", '"', "„", "“", "‘", "«", "»"]),
+).map("".join), max_size=12).map("".join)
+
+
+@given(st.one_of(_END_TEXT, _END_PIECES))
+@example("Nee?! Ja. Wel? Goed... Zeker! Dat.")  # ends of each mark, out of the marks' order
+@settings(max_examples=500, deadline=None)
+def test_sentence_ends_are_the_matches_of_the_regex_pattern(text: str) -> None:
+    matches = list(quotes._SENTENCE_END.finditer(text))
+
+    assert [m.span() for m in matches] == quotes._sentence_ends(text)
+    assert [m.group("word") for m in matches] == [
+        quotes._word_before(text, m.start()) for m in matches]
+
+
+def test_the_plain_classes_hold_what_regex_classes_as_letters_and_capitals() -> None:
+    import re
+
+    import regex
+
+    letter, upper = re.compile(quotes._PLAIN_LETTER), re.compile(quotes._PLAIN_UPPER)
+    every = [chr(c) for c in range(0x110000) if quotes._PLAIN_TEXT.fullmatch(chr(c))]
+    assert every == quotes._PLAIN_CHARS
+    for char in every:
+        assert bool(letter.fullmatch(char)) == bool(regex.fullmatch(r"\p{L}", char)), char
+        assert bool(upper.fullmatch(char)) == bool(regex.fullmatch(r"\p{Lu}", char)), char
+
+
+@given(st.one_of(_SHORTCUT_TEXT, _END_TEXT))
+@settings(max_examples=300, deadline=None)
+def test_marks_by_line_agree_with_the_paragraphs_of_the_text(text: str) -> None:
+    import regex
+
+    marks = [m.start() for m in quotes._MARK_RE.finditer(text)]
+    paragraphs = [m.span() for m in regex.finditer(r"[^\n]++", text)]
+    expected = []
+    for index, (start, end) in enumerate(paragraphs):
+        inside = [k for k in marks if start <= k < end]
+        nxt = paragraphs[index + 1][0] if index + 1 < len(paragraphs) else len(text)
+        if inside:
+            expected.append((end, inside, nxt))
+
+    assert marks == quotes._mark_offsets(text)
+    assert expected == list(quotes._marks_by_line(text))
