@@ -6,6 +6,8 @@ The golden cases in ``tests/cases/quotes.jsonl`` cover each construction through
 
 from __future__ import annotations
 
+import bisect
+
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
@@ -386,6 +388,29 @@ def test_unit_tokens_outside_the_pairs_agree_with_a_scan_of_every_pair(text: str
                                             else p.content.end)
             for p in unit.pairs)]
         assert unit.tokens == outside
+        starts = [t.start for t in outside]
+        for offset in range(unit.span.start - 1, unit.span.end + 2):
+            assert bisect.bisect_left(starts, offset) == unit.index_at(offset)
+
+
+@given(st.one_of(_SHORTCUT_TEXT, st.text(max_size=30)), st.data())
+@settings(max_examples=300, deadline=None)
+def test_trim_agrees_with_a_plain_trim(text: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    kept = text[start:end].lstrip().lstrip(",:")
+    while kept != kept.lstrip().lstrip(",:"):
+        kept = kept.lstrip().lstrip(",:")
+    kept = kept.rstrip().rstrip(quotes._FINAL)
+    while kept != kept.rstrip().rstrip(quotes._FINAL):
+        kept = kept.rstrip().rstrip(quotes._FINAL)
+    found = quotes._trim(text, start, end)
+
+    if len(kept) < 2 or not any(c.isalnum() for c in kept):
+        assert found is None
+    else:
+        assert found is not None
+        assert kept == text[found.start : found.end]
 
 
 def test_quote_marks_are_found_as_regex_finds_them() -> None:
@@ -421,23 +446,29 @@ _END_PIECES = st.lists(st.tuples(
 @settings(max_examples=500, deadline=None)
 def test_sentence_ends_are_the_matches_of_the_regex_pattern(text: str) -> None:
     matches = list(quotes._SENTENCE_END.finditer(text))
+    plain = quotes._PLAIN_TEXT.fullmatch(text) is not None
 
-    assert [m.span() for m in matches] == quotes._sentence_ends(text)
+    assert [m.span() for m in matches] == quotes._sentence_ends(text, plain=plain)
+    if plain:
+        assert [m.span() for m in quotes._LINE_START.finditer(text)] == [
+            m.span() for m in quotes._PLAIN_LINE_START.finditer(text)]
     assert [m.group("word") for m in matches] == [
         quotes._word_before(text, m.start()) for m in matches]
 
 
-def test_the_plain_classes_hold_what_regex_classes_as_letters_and_capitals() -> None:
+def test_the_plain_classes_hold_what_regex_classes_as_letters_capitals_and_spaces() -> None:
     import re
 
     import regex
 
     letter, upper = re.compile(quotes._PLAIN_LETTER), re.compile(quotes._PLAIN_UPPER)
+    space = re.compile(quotes._PLAIN_SPACE)
     every = [chr(c) for c in range(0x110000) if quotes._PLAIN_TEXT.fullmatch(chr(c))]
     assert every == quotes._PLAIN_CHARS
     for char in every:
         assert bool(letter.fullmatch(char)) == bool(regex.fullmatch(r"\p{L}", char)), char
         assert bool(upper.fullmatch(char)) == bool(regex.fullmatch(r"\p{Lu}", char)), char
+        assert bool(space.fullmatch(char)) == bool(regex.fullmatch(r"\s", char)), char
 
 
 @given(st.one_of(_SHORTCUT_TEXT, _END_TEXT))

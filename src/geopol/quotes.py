@@ -416,17 +416,22 @@ def _plain_class(prop: str) -> str:
 
 _PLAIN_LETTER = _plain_class(r"\p{L}")
 _PLAIN_UPPER = _plain_class(r"\p{Lu}")
+_PLAIN_SPACE = _plain_class(r"\s")
 _PLAIN_SENTENCE_ENDS = tuple(
     re.compile(rf"{re.escape(mark)}(?<={_PLAIN_LETTER}{{2}}{re.escape(mark)})[.!?]*+"
                rf"[\"'”’»]?[ \t]++(?=[„“\"‘'«]?{_PLAIN_UPPER})")
     for mark in ".!?"
 )
+# _LINE_START in re, on a text of plain characters: \S is a plain character outside the
+# plain characters that regex counts as spaces
+_PLAIN_LINE_START = re.compile(rf"\n[ \t]*+(?=[^{_PLAIN_SPACE[1:-1]}])")
 _LETTERS_BEFORE = regex.compile(r"(?r)\p{L}++")  # matched backwards from its end
 
 
-def _sentence_ends(text: str) -> list[tuple[int, int]]:
-    """The spans of the matches of _SENTENCE_END in *text*, in order."""
-    if _PLAIN_TEXT.fullmatch(text) is None:
+def _sentence_ends(text: str, *, plain: bool) -> list[tuple[int, int]]:
+    """The spans of the matches of _SENTENCE_END in *text*, in order; *plain*: whether
+    _PLAIN_TEXT matches all of *text*."""
+    if not plain:
         return [m.span() for m in _SENTENCE_END.finditer(text)]
     spans = [m.span() for pattern in _PLAIN_SENTENCE_ENDS for m in pattern.finditer(text)]
     spans.sort()
@@ -462,15 +467,13 @@ def _units(doc: Document, sentences: Sequence[Sentence], pairs: Sequence[QuotePa
     """Sentence spans, merged where a quote runs over a boundary or a sentence starts in
     lower case; split at line breaks."""
     text = doc.text
-    cuts: set[int] = set()
-    for sentence in sentences:
-        if 0 <= sentence.span.start <= len(text):
-            cuts.add(sentence.span.start)
-    for match in _LINE_START.finditer(text):
-        cuts.add(match.end())
+    plain = _PLAIN_TEXT.fullmatch(text) is not None
+    cuts = {start for start in (s.span.start for s in sentences) if 0 <= start <= len(text)}
+    cuts.update(match.end() for match in (_PLAIN_LINE_START if plain else _LINE_START
+                                          ).finditer(text))
     # a sentence end the segmenter may have missed: "onaanvaardbaar. 'Dit is ..."
     abbreviations = _abbreviations()
-    for start, end in _sentence_ends(text):
+    for start, end in _sentence_ends(text, plain=plain):
         # most are cuts already: the abbreviation test only for the others
         if end not in cuts and _word_before(text, start).casefold() + "." not in abbreviations:
             cuts.add(end)
@@ -507,7 +510,9 @@ def _units(doc: Document, sentences: Sequence[Sentence], pairs: Sequence[QuotePa
 # -- candidates ---------------------------------------------------------------------------------
 
 
-@attrs.frozen(kw_only=True)
+# mutable only to be made faster (a frozen class sets each field through object.__setattr__):
+# nothing changes a candidate once made, attrs.evolve copies one
+@attrs.define(kw_only=True)
 class _Candidate:
     kind: QuoteKind
     content: Span
@@ -535,17 +540,25 @@ _STOPS = frozenset({".", ":", ";", "!", "?", ","})
 class _Unit:
     """One unit with its tokens (tokens inside quote pairs removed)."""
 
-    def __init__(self, span: Span, pairs: Sequence[QuotePair], tokens: list[Tok]) -> None:
+    __slots__ = ("_first", "_last", "_starts", "pairs", "span", "tokens")
+
+    def __init__(self, span: Span, pairs: Sequence[QuotePair], tokens: Sequence[Tok],
+                 starts: Sequence[int], first: int, last: int) -> None:
         self.span = span
         self.pairs = list(pairs)  # the pairs that open inside the unit
         self.tokens = tokens  # outside the pairs (see _Rules.tokens_outside)
-        self._starts: list[int] | None = None  # made on the first index_at: most units need none
+        # Without pairs the tokens are the document's tokens first to last, so their starts
+        # are starts[first:last]: index_at searches there, making no list. With pairs, the
+        # starts of the kept tokens are made on the first index_at (most units need none).
+        self._starts: Sequence[int] | None = None if self.pairs else starts
+        self._first = 0 if self.pairs else first
+        self._last = len(tokens) if self.pairs else last
 
     def index_at(self, offset: int) -> int:
         """The index of the first token that starts at or after *offset*."""
         if self._starts is None:
             self._starts = [t.start for t in self.tokens]
-        return bisect.bisect_left(self._starts, offset)
+        return bisect.bisect_left(self._starts, offset, self._first, self._last) - self._first
 
 
 def _trim(text: str, start: int, end: int) -> Span | None:
@@ -554,7 +567,9 @@ def _trim(text: str, start: int, end: int) -> Span | None:
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] in _FINAL):
         end -= 1
-    if end - start < 2 or not any(c.isalnum() for c in text[start:end]):
+    # the first character is mostly a letter: the scan of the rest only when it is not
+    if end - start < 2 or not (text[start].isalnum()
+                               or any(c.isalnum() for c in text[start:end])):
         return None
     return Span(start, end)
 
@@ -578,7 +593,9 @@ class _Rules:
             last = bisect.bisect_left(self.starts, span.end)
             inside = self.pairs[bisect.bisect_left(opens, span.start) :
                                 bisect.bisect_left(opens, span.end)]
-            self.units.append(_Unit(span, inside, self.tokens_outside(first, last, inside)))
+            # a unit without pairs keeps all its tokens
+            tokens = self.tokens_outside(first, last, inside) if inside else self.tokens[first:last]
+            self.units.append(_Unit(span, inside, tokens, self.starts, first, last))
         self.infinitive_words = lex.words.get("infinitive", frozenset())
 
     @functools.cached_property
