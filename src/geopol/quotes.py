@@ -70,6 +70,7 @@ from geopol.errors import DataFileError
 from geopol.model import Actor, Document, Quote, QuoteKind, Sentence, Span
 from geopol.nlp import sentences_of
 from geopol.text.blocks import is_heading
+from geopol.text.plain import is_plain, plain_class
 
 __all__ = [
     "CueForm",
@@ -392,31 +393,19 @@ _SENTENCE_END = regex.compile(
 )
 
 
-# The standard library's re knows no \p{...} classes and follows another Unicode version,
-# but finds a pattern that begins with a literal character at memory speed, where regex
-# tries _SENTENCE_END at every offset. On a text made only of the characters of
-# _PLAIN_TEXT, the classes below hold exactly the characters of that repertoire that regex
-# puts in \p{L} and \p{Lu} (they are built by asking regex), so one pattern per final
-# punctuation mark finds what _SENTENCE_END finds. Its lookbehind, read backwards, takes
-# the whole run of letters before the mark, so it holds exactly when the two characters
-# before the mark are letters; a match thus starts at the first mark of its run, which is
-# one of the three, and ``mark[.!?]*+`` takes the same run as ``[.!?]++``. No two matches
-# overlap (one ends before the next run), so the three patterns' matches, sorted, are the
-# matches of _SENTENCE_END in order. The tests compare the two on plain and other texts.
-_PLAIN_TEXT = re.compile(r"[\t\n\r -~\u00a0-\u017f\u2010-\u2027\u20ac]*+")
-_PLAIN_CHARS = [chr(c) for c in (9, 10, 13, *range(0x20, 0x7f), *range(0xa0, 0x180),
-                                 *range(0x2010, 0x2028), 0x20ac)]  # those of _PLAIN_TEXT
-
-
-def _plain_class(prop: str) -> str:
-    """A character class of re holding the plain characters that regex's *prop* holds."""
-    test = regex.compile(prop)
-    return "[" + "".join(re.escape(c) for c in _PLAIN_CHARS if test.fullmatch(c)) + "]"
-
-
-_PLAIN_LETTER = _plain_class(r"\p{L}")
-_PLAIN_UPPER = _plain_class(r"\p{Lu}")
-_PLAIN_SPACE = _plain_class(r"\s")
+# The standard library's re finds a pattern that begins with a literal character at memory
+# speed, where regex tries _SENTENCE_END at every offset. On plain text
+# (geopol.text.plain), the classes below hold exactly the characters that regex puts in
+# \p{L} and \p{Lu}, so one pattern per final punctuation mark finds what _SENTENCE_END
+# finds. Its lookbehind, read backwards, takes the whole run of letters before the mark, so
+# it holds exactly when the two characters before the mark are letters; a match thus
+# starts at the first mark of its run, which is one of the three, and ``mark[.!?]*+`` takes
+# the same run as ``[.!?]++``. No two matches overlap (one ends before the next run), so the
+# three patterns' matches, sorted, are the matches of _SENTENCE_END in order. The tests
+# compare the two on plain and other texts.
+_PLAIN_LETTER = plain_class(r"\p{L}")
+_PLAIN_UPPER = plain_class(r"\p{Lu}")
+_PLAIN_SPACE = plain_class(r"\s")
 _PLAIN_SENTENCE_ENDS = tuple(
     re.compile(rf"{re.escape(mark)}(?<={_PLAIN_LETTER}{{2}}{re.escape(mark)})[.!?]*+"
                rf"[\"'”’»]?[ \t]++(?=[„“\"‘'«]?{_PLAIN_UPPER})")
@@ -430,7 +419,7 @@ _LETTERS_BEFORE = regex.compile(r"(?r)\p{L}++")  # matched backwards from its en
 
 def _sentence_ends(text: str, *, plain: bool) -> list[tuple[int, int]]:
     """The spans of the matches of _SENTENCE_END in *text*, in order; *plain*: whether
-    _PLAIN_TEXT matches all of *text*."""
+    *text* is plain (geopol.text.plain)."""
     if not plain:
         return [m.span() for m in _SENTENCE_END.finditer(text)]
     spans = [m.span() for pattern in _PLAIN_SENTENCE_ENDS for m in pattern.finditer(text)]
@@ -467,7 +456,7 @@ def _units(doc: Document, sentences: Sequence[Sentence], pairs: Sequence[QuotePa
     """Sentence spans, merged where a quote runs over a boundary or a sentence starts in
     lower case; split at line breaks."""
     text = doc.text
-    plain = _PLAIN_TEXT.fullmatch(text) is not None
+    plain = is_plain(text)
     cuts = {start for start in (s.span.start for s in sentences) if 0 <= start <= len(text)}
     cuts.update(match.end() for match in (_PLAIN_LINE_START if plain else _LINE_START
                                           ).finditer(text))
