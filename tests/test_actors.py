@@ -115,20 +115,23 @@ def test_the_resolver_finds_mentions_only_when_asked_and_then_once(
 ) -> None:
     doc = _doc("Minister Anthony Blinken landde in Kyiv. Blinken zei dat hij hulp brengt.")
     calls: list[str] = []
-    find = actors.find_mentions
+    find = actors._find_mentions
 
-    def counted(*args: object, **kwargs: object) -> tuple[actors.ActorMention, ...]:
+    def counted(*args: object, **kwargs: object) -> list[actors._Found]:
         calls.append(doc.id)
         return find(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(actors, "find_mentions", counted)
+    monkeypatch.setattr(actors, "_find_mentions", counted)
     chains = actors.resolver(doc)
     assert [] == calls  # a document without candidates pays nothing
 
     actor = chains.resolve_at(doc.text.index("Blinken zei"))
     assert actor is not None and "Anthony Blinken" == actor.name
-    assert find(doc) == chains.mentions
     assert ["t"] == calls
+    assert chains.mentions is chains.mentions  # built once, then kept
+    assert ["t"] == calls
+    monkeypatch.undo()
+    assert actors.find_mentions(doc) == chains.mentions
 
 
 def test_a_pronoun_resolves_to_the_latest_fitting_person() -> None:
@@ -252,3 +255,24 @@ def test_sentence_subjects_come_in_text_order(words: list[str]) -> None:
     starts = [start for start, _ in found._subjects_before(len(text) + 1)]
 
     assert starts == sorted(starts)
+
+
+_WORDS = ["Ook", "Poetin", "minister", "Karel", "Smit", "zei", "hij", "Wij", "Russische", "Frans",
+          "Timmermans", "van", "Buitenlandse", "Zaken", "der", "De", "regering", "Het", "Kremlin",
+          "jr", ".", ",", ":", "\n", "Hij", "Ze", "president", "Kremlinwoordvoerder"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), max_size=30))
+def test_the_resolvers_mentions_and_names_are_those_of_find_mentions(words: list[str]) -> None:
+    # the resolver keeps its mentions as _Found tuples and builds the ActorMention
+    # records only when asked: both must be find_mentions' mentions
+    doc = _doc(" ".join(words))
+    expected = actors.find_mentions(doc)
+    found = actors.resolver(doc)
+
+    chains = found._chains()
+    assert [(m.span.start, m.span.end, m.kind, m.text, m.entry, m.title) for m in expected] == [
+        tuple(m) for m in chains.mentions]
+    assert [m for m in chains.mentions if m.kind == "name"] == chains.names
+    assert expected == found.mentions

@@ -778,6 +778,28 @@ class ActorMention:
     title: str | None = None
 
 
+class _Found(NamedTuple):
+    """An :class:`ActorMention` as a plain tuple: what :func:`find_mentions` finds.
+
+    The resolver reads its chains from these and builds the :class:`ActorMention`
+    records only when asked for them (:attr:`ActorResolver.mentions`): a tuple costs a
+    fifth of the two attrs records (mention and span), and most documents never ask.
+    """
+
+    start: int
+    end: int
+    kind: MentionKind
+    text: str
+    entry: ActorEntry | None = None
+    title: str | None = None
+
+
+def _mention(found: _Found) -> ActorMention:
+    """The :class:`ActorMention` of a found mention."""
+    return ActorMention(span=Span(found.start, found.end), kind=found.kind, text=found.text,
+                        entry=found.entry, title=found.title)
+
+
 def find_mentions(
     doc: Document, *, lexicon: ActorLexicon | None = None, tokens: Sequence[Tok] | None = None
 ) -> tuple[ActorMention, ...]:
@@ -794,11 +816,15 @@ def find_mentions(
 
     .. versionadded:: 0.1.0
     """
-    lex = lexicon or default_lexicon()
     text = doc.text
-    if tokens is None:
-        tokens = tokenize(text)
-    mentions: list[ActorMention] = []
+    found = _find_mentions(text, tokenize(text) if tokens is None else tokens,
+                           lexicon or default_lexicon())
+    return tuple(map(_mention, found))
+
+
+def _find_mentions(text: str, tokens: Sequence[Tok], lex: ActorLexicon) -> list[_Found]:
+    """:func:`find_mentions`, as :class:`_Found` tuples."""
+    mentions: list[_Found] = []
     kind: MentionKind
     n = len(tokens)
     lower = lex.lower_triggers
@@ -811,8 +837,7 @@ def find_mentions(
         if k < i:
             continue
         i = k
-        tok = tokens[i]
-        word = tok.text
+        tok_start, tok_end, word = tokens[i]
         low = word.casefold()
         if word[:1].isupper() and word[:1].isalpha():
             entry = lex.by_adjective.get(low)  # lex.country_of_adjective(word)
@@ -821,14 +846,13 @@ def find_mentions(
             ) and text_gap(tokens, i + 1) == " ":
                 entry = None  # "Frans Timmermans"
             if entry is not None:
-                mentions.append(ActorMention(span=Span(tok.start, tok.end), kind="adjective",
-                                             text=word, entry=entry))
+                mentions.append(_Found(tok_start, tok_end, "adjective", word, entry))
                 i += 1
                 continue
             refers = lex.pronouns.get(low)
             if refers is not None:  # "Hij zei", "Wij willen"
                 kind = "first_person" if refers == "first" else "pronoun"
-                mentions.append(ActorMention(span=Span(tok.start, tok.end), kind=kind, text=word))
+                mentions.append(_Found(tok_start, tok_end, kind, word))
                 i += 1
                 continue
             if low in lex.stopwords or (lex.is_title(word) and lex.lookup(word) is None):
@@ -840,26 +864,14 @@ def find_mentions(
                 continue
             end = _name_run(tokens, i, lex)
             if end > i:
-                span = Span(tok.start, tokens[end - 1].end)
-                name = text[span.start : span.end]
-                title = None
-                if i > 0 and lex.is_title(tokens[i - 1].text):
-                    title = tokens[i - 1].text
-                else:
-                    # "minister van Buitenlandse Zaken Anthony Blinken"
-                    for back in range(3, 7):
-                        if i - back >= 0 and tokens[i - back + 1].text in ("van", "voor") and (
-                            lex.is_title(tokens[i - back].text)
-                            and _portfolio_at(tokens, i - back + 2, lex) == back - 2
-                        ):
-                            title = tokens[i - back].text
-                            break
+                name_end = tokens[end - 1].end
+                name = text[tok_start:name_end]
                 # a name that is a pronoun opens a sentence ("Hij zei") and stays a pronoun
                 refers = lex.pronouns.get(name.casefold())
                 kind = ("name" if refers is None else
                         "first_person" if refers == "first" else "pronoun")
-                mentions.append(ActorMention(span=span, kind=kind, text=name,
-                                             entry=lex.lookup(name), title=title))
+                mentions.append(_Found(tok_start, name_end, kind, name, lex.lookup(name),
+                                       _title_before(tokens, i, lex)))
                 i = end
                 continue
         elif word not in lower:
@@ -867,18 +879,28 @@ def find_mentions(
         elif word[:1].isalpha():
             entry = lex.country_of_adjective(word)
             if entry is not None:
-                mentions.append(ActorMention(span=Span(tok.start, tok.end), kind="adjective",
-                                             text=word, entry=entry))
+                mentions.append(_Found(tok_start, tok_end, "adjective", word, entry))
             else:
                 refers = lex.pronouns.get(low)
                 if refers is not None:
                     kind = "first_person" if refers == "first" else "pronoun"
-                    mentions.append(ActorMention(span=Span(tok.start, tok.end), kind=kind,
-                                                 text=word))
-        elif low in lex.pronouns:
-            pass
+                    mentions.append(_Found(tok_start, tok_end, kind, word))
         i += 1
-    return tuple(mentions)
+    return mentions
+
+
+def _title_before(tokens: Sequence[Tok], i: int, lex: ActorLexicon) -> str | None:
+    """The title written right before the name at *i*: ``president Poetin``,
+    ``minister van Buitenlandse Zaken Anthony Blinken``."""
+    if i > 0 and lex.is_title(tokens[i - 1].text):
+        return tokens[i - 1].text
+    for back in range(3, 7):
+        if i - back >= 0 and tokens[i - back + 1].text in ("van", "voor") and (
+            lex.is_title(tokens[i - back].text)
+            and _portfolio_at(tokens, i - back + 2, lex) == back - 2
+        ):
+            return tokens[i - back].text
+    return None
 
 
 # -- chains -------------------------------------------------------------------------------------
@@ -914,8 +936,8 @@ class _ActorFields(NamedTuple):
 class _Chains(NamedTuple):
     """A document's actor mentions and what :class:`ActorResolver` reads from its names."""
 
-    mentions: tuple[ActorMention, ...]
-    names: list[ActorMention]  # the mentions of kind "name"
+    mentions: list[_Found]
+    names: list[_Found]  # the mentions of kind "name"
     fullest: dict[str, str]  # surname (last word of the key) -> fullest written name
     by_entry: dict[str, str]  # packaged entry key -> fullest written name
     titled_surnames: set[tuple[str, ...]]  # surnames introduced with a person's title
@@ -943,6 +965,7 @@ class ActorResolver:
         else:
             self.tokens, self.token_starts = tokens, [t.start for t in tokens]
         self._found: _Chains | None = None  # see _chains
+        self._mentions: tuple[ActorMention, ...] | None = None  # see mentions
         # per-name answers, filled on first use (the resolver never changes once built)
         self._keys: dict[str, tuple[str, ...]] = {}
         self._fullest_of: dict[str, str] = {}
@@ -962,7 +985,9 @@ class ActorResolver:
     @property
     def mentions(self) -> tuple[ActorMention, ...]:
         """Every actor mention of the document (:func:`find_mentions`), in text order."""
-        return self._chains().mentions
+        if self._mentions is None:
+            self._mentions = tuple(map(_mention, self._chains().mentions))
+        return self._mentions
 
     def _chains(self) -> _Chains:
         chains = self._found
@@ -971,7 +996,7 @@ class ActorResolver:
         return chains
 
     def _find_chains(self) -> _Chains:
-        mentions = find_mentions(self.doc, lexicon=self.lexicon, tokens=self.tokens)
+        mentions = _find_mentions(self.doc.text, self.tokens, self.lexicon)
         names = [m for m in mentions if m.kind == "name"]
         fullest: dict[str, str] = {}
         by_entry: dict[str, str] = {}
@@ -1132,9 +1157,9 @@ class ActorResolver:
         """``de minister`` -> the latest person introduced with that title."""
         title = _fold(phrase.title or phrase.name)
         names = self._chains().names
-        best: ActorMention | None = None
+        best: _Found | None = None
         for m in names:
-            if m.span.start >= phrase.span.start:
+            if m.start >= phrase.span.start:
                 break
             if m.title is not None and (_fold(m.title) == title or _fold(m.title).endswith(title)):
                 best = m
@@ -1142,14 +1167,14 @@ class ActorResolver:
             # "het bedrijf": the latest organisation, also one named without the title
             # ("het staatsbedrijf Aeroflot ... aan KLM ... Volgens KLM ... Het bedrijf")
             for m in reversed(names):
-                if best.span.start < m.span.start < phrase.span.start and (
+                if best.start < m.start < phrase.span.start and (
                         self._may_be_organisation(m)):
                     best = m
                     break
         if best is None and "\n" not in self.doc.text[: phrase.span.start]:
             # a headline ("Georgische president: ...") names the person later, in the body
             for m in names:
-                if m.span.start > phrase.span.end and m.title is not None and (
+                if m.start > phrase.span.end and m.title is not None and (
                         _fold(m.title) == title or _fold(m.title).endswith(title)):
                     best = m
                     break
@@ -1160,7 +1185,7 @@ class ActorResolver:
             # named before, or the latest name that is no known person, country or place
             # ("Nordgas in Emmen levert ... Het bedrijf")
             for m in reversed(names):
-                if m.span.start < phrase.span.start and self._may_be_organisation(m):
+                if m.start < phrase.span.start and self._may_be_organisation(m):
                     return attrs.evolve(self.actor_for_name(m.text, None), mention=phrase.span)
             return None
         for offset, actor in reversed(salient):
@@ -1170,7 +1195,7 @@ class ActorResolver:
         return Actor(name=phrase.name, mention=phrase.name_span, kind="person",
                      affiliation=None if phrase.affiliation is None else phrase.affiliation.name)
 
-    def _may_be_organisation(self, m: ActorMention) -> bool:
+    def _may_be_organisation(self, m: _Found) -> bool:
         """Whether the named mention *m* can be what ``het bedrijf`` or ``de organisatie``
         points back to: a packaged organisation, a name with an organisation noun, or an
         unknown name that no person's title introduces and no place preposition precedes."""
@@ -1182,11 +1207,11 @@ class ActorResolver:
             return False  # "minister Karel Smit"
         if self._person_title(m.text):
             return False
-        index = bisect.bisect_left(self.token_starts, m.span.start)
+        index = bisect.bisect_left(self.token_starts, m.start)
         before = self.tokens[index - 1].text.casefold() if index > 0 else ""
         if len(self._key(m.text)) == 1 and (
                 before in ("", ".", "!", "?", ":") or "\n" in self.doc.text[
-                    self.tokens[index - 1].end : m.span.start]):
+                    self.tokens[index - 1].end : m.start]):
             return False  # one capitalised word opening a sentence may be any word
         if before.isalpha() and before.islower() and before not in self.lexicon.stopwords:
             return False  # "vlucht MH17": the name of a thing of that kind
@@ -1230,7 +1255,8 @@ class ActorResolver:
         once per pronoun."""
         if self._persons is None:
             self._persons = [
-                (m.span.start, self.actor_for_name(m.text, m.span)) for m in self._chains().names
+                (m.start, self.actor_for_name(m.text, Span(m.start, m.end)))
+                for m in self._chains().names
                 if m.title is not None or (m.entry is not None and m.entry.kind == "person")
             ]
         return self._persons
