@@ -244,6 +244,12 @@ def test_the_lexicon_caches_stay_bounded(monkeypatch: pytest.MonkeyPatch) -> Non
     assert len(lexicon._lookups) <= 5
     assert len(lexicon._titles) <= 5
 
+    for number in range(20):
+        assert lexicon._begins_mention[f"Niemand{number}"]
+        assert (f"niemand{number}",) == actors._name_key(f"Niemand{number}")
+    assert len(lexicon._begins_mention) <= 5
+    assert len(actors._NAME_KEYS) <= 5
+
 
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.sampled_from(["Ook", "Maar", "Poetin", "minister", "Karel", "Smit", "zei",
@@ -276,3 +282,26 @@ def test_the_resolvers_mentions_and_names_are_those_of_find_mentions(words: list
         tuple(m) for m in chains.mentions]
     assert [m for m in chains.mentions if m.kind == "name"] == chains.names
     assert expected == found.mentions
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="aZé9-.'Hh\u00e9\u0301\u216b\u24b6", max_size=4)
+                | st.sampled_from(["hij", "Hij", "Russische", "russische", "wij", "É", "ßa", "2e"]),
+                max_size=20))
+def test_the_kept_answers_whether_a_word_begins_a_mention_are_the_rules(words: list[str]) -> None:
+    # _find_mentions maps lexicon._begins_mention over the tokens instead of asking the
+    # rule: the kept answer must be the rule's, asked first or again
+    lexicon = actors.load_lexicon()
+
+    for word in words + words:
+        expected = word in lexicon.lower_triggers or (word[:1].isupper() and word[:1].isalpha())
+        assert expected == lexicon._begins_mention[word], word
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="aZ \u00a0\n’'-ßİ", max_size=8), max_size=10))
+def test_the_kept_name_keys_are_the_folded_words_of_the_name(names: list[str]) -> None:
+    # the resolvers share one store of name keys, kept across documents
+    for name in names + names:
+        assert tuple(" ".join(name.casefold().replace("’", "'").split()).split()) == (
+            actors._name_key(name)), name

@@ -51,7 +51,7 @@ import itertools
 import operator
 import os
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from types import MappingProxyType
 from typing import Literal, NamedTuple, TypeVar, get_args
 
@@ -167,10 +167,13 @@ class ActorLexicon:
     _nouns: dict[str, bool] = attrs.field(factory=dict, init=False, repr=False, eq=False)
     _name_words: dict[str, bool] = attrs.field(factory=dict, init=False, repr=False, eq=False)
     _adjectives: dict[str, bool] = attrs.field(factory=dict, init=False, repr=False, eq=False)
+    _begins_mention: _Answers[bool] = attrs.field(init=False, repr=False, eq=False)
+    """Whether a word may begin a mention (:meth:`_may_begin_mention`), by word."""
 
     def __attrs_post_init__(self) -> None:
         triggers = frozenset(self.by_adjective) | frozenset(self.pronouns)
         object.__setattr__(self, "lower_triggers", triggers)
+        object.__setattr__(self, "_begins_mention", _Answers(self._may_begin_mention))
         index: dict[str, list[tuple[str, ...]]] = {}
         for portfolio in self.portfolios:
             words = tuple(portfolio.split())
@@ -223,6 +226,11 @@ class ActorLexicon:
             _remember(self._titles, word, found)
         return found
 
+    def _may_begin_mention(self, word: str) -> bool:
+        """Whether a mention may begin with *word*: a lower-case trigger (an adjective or
+        pronoun) or a capitalised word."""
+        return word in self.lower_triggers or (word[:1].isupper() and word[:1].isalpha())
+
     def is_actor_noun(self, word: str) -> bool:
         """Whether *word* is a common noun naming a group or body (``diplomaten``,
         ``kiescommissie``)."""
@@ -242,6 +250,27 @@ def _remember(cache: dict[str, _V], key: str, value: _V) -> None:
     if len(cache) >= _CACHE_SIZE:
         cache.clear()
     cache[key] = value
+
+
+class _Answers(dict[str, _V]):
+    """The answers of a rule about words, by word, found on first use.
+
+    ``answers[word]`` gives ``rule(word)``: a word asked before is answered by the
+    dictionary in C, without a Python call, so that a scan of every token of a document
+    can be a ``map`` of :meth:`__getitem__`. At most :data:`_CACHE_SIZE` words are kept.
+    The rule must depend on the word alone (a lexicon's rules do: the lexicon is frozen).
+    """
+
+    __slots__ = ("_rule",)
+
+    def __init__(self, rule: Callable[[str], _V]) -> None:
+        super().__init__()
+        self._rule = rule
+
+    def __missing__(self, word: str) -> _V:
+        found = self._rule(word)
+        _remember(self, word, found)
+        return found
 
 
 def _fold(text: str) -> str:
@@ -830,8 +859,9 @@ def _find_mentions(text: str, tokens: Sequence[Tok], lex: ActorLexicon) -> list[
     lower = lex.lower_triggers
     # Only a capitalised word or a lower-case trigger can begin a mention: find those in
     # one pass, then visit them, skipping the ones a name run has taken already.
-    starts = [k for k, tok in enumerate(tokens)
-              if tok.text in lower or (tok.text[:1].isupper() and tok.text[:1].isalpha())]
+    # The test is asked of each word once per lexicon (_Answers), and the scan runs in C.
+    words = map(_TOK_TEXT, tokens)
+    starts = itertools.compress(range(n), map(lex._begins_mention.__getitem__, words))
     i = 0
     for k in starts:
         if k < i:
@@ -889,6 +919,10 @@ def _find_mentions(text: str, tokens: Sequence[Tok], lex: ActorLexicon) -> list[
     return mentions
 
 
+_TOK_TEXT = operator.itemgetter(2)
+"""The text of a :class:`Tok`."""
+
+
 def _title_before(tokens: Sequence[Tok], i: int, lex: ActorLexicon) -> str | None:
     """The title written right before the name at *i*: ``president Poetin``,
     ``minister van Buitenlandse Zaken Anthony Blinken``."""
@@ -906,8 +940,17 @@ def _title_before(tokens: Sequence[Tok], i: int, lex: ActorLexicon) -> str | Non
 # -- chains -------------------------------------------------------------------------------------
 
 
-def _name_key(name: str) -> tuple[str, ...]:
+def _name_key_rule(name: str) -> tuple[str, ...]:
     return tuple(_fold(name).split())
+
+
+# A name's key depends on the name alone: kept for all documents, not per resolver.
+_NAME_KEYS = _Answers(_name_key_rule)
+
+
+def _name_key(name: str) -> tuple[str, ...]:
+    """The case-folded words of *name* (``("anthony", "blinken")``)."""
+    return _NAME_KEYS[name]
 
 
 # The first character of a text, of a line, and after a final mark and a space. The
@@ -967,7 +1010,6 @@ class ActorResolver:
         self._found: _Chains | None = None  # see _chains
         self._mentions: tuple[ActorMention, ...] | None = None  # see mentions
         # per-name answers, filled on first use (the resolver never changes once built)
-        self._keys: dict[str, tuple[str, ...]] = {}
         self._fullest_of: dict[str, str] = {}
         self._actor_fields: dict[tuple[str, str | None], _ActorFields] = {}
         # sentence subjects, found lazily in text order (:meth:`_subjects_before`)
@@ -1000,28 +1042,26 @@ class ActorResolver:
         names = [m for m in mentions if m.kind == "name"]
         fullest: dict[str, str] = {}
         by_entry: dict[str, str] = {}
+        key_of = _NAME_KEYS.__getitem__
         for m in names:
-            key = self._key(m.text)
+            key = key_of(m.text)
             if not key:
                 continue
             best = fullest.get(key[-1])
-            if best is None or len(self._key(best)) < len(key):
+            if best is None or len(key_of(best)) < len(key):
                 fullest[key[-1]] = m.text
             if m.entry is not None:
                 cur = by_entry.get(m.entry.key)
-                if cur is None or len(self._key(cur)) < len(key):
+                if cur is None or len(key_of(cur)) < len(key):
                     by_entry[m.entry.key] = m.text
         titled = {
-            self._key(m.text)[-1:] for m in names
+            key_of(m.text)[-1:] for m in names
             if m.title is not None and not self.lexicon.is_actor_noun(m.title)
         }
         return _Chains(mentions, names, fullest, by_entry, titled)
 
     def _key(self, name: str) -> tuple[str, ...]:
-        key = self._keys.get(name)
-        if key is None:
-            key = self._keys[name] = _name_key(name)
-        return key
+        return _NAME_KEYS[name]
 
     # names
 
