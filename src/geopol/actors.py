@@ -953,18 +953,43 @@ def _name_key(name: str) -> tuple[str, ...]:
     return _NAME_KEYS[name]
 
 
-# The first character of a text, of a line, and after a final mark and a space. The
-# search is anchored on the line break or space itself (the mark is checked behind it):
-# the same matches as looking behind at every position, at less than half the cost.
+# The first character of a text, of a line, and after a final mark and a space: where a
+# sentence begins, for its subject. The reference; the resolver finds the same places
+# from its tokens (_sentence_start_tokens).
 _SENTENCE_START = regex.compile(r"(?:^|\n|\s(?<=[.!?:]\s))\s*+(\S)")
-# the same pattern in re, faster on a text of plain characters (see _PLAIN_TEXT)
-_PLAIN_SENTENCE_START = re.compile(_SENTENCE_START.pattern)
+# a final mark or a line break: where a gap before a sentence may begin
+_SENTENCE_BREAK = re.compile(r"[.!?:\n]")
 
 
-def _sentence_starts(text: str) -> Iterator[re.Match[str] | regex.Match[str]]:
-    """:data:`_SENTENCE_START` over *text*, in re when the text allows."""
-    plain = _PLAIN_TEXT.fullmatch(text) is not None
-    return (_PLAIN_SENTENCE_START if plain else _SENTENCE_START).finditer(text)
+def _sentence_start_tokens(text: str, tokens: Sequence[Tok], starts: Sequence[int]) -> list[int]:
+    """The indices of the tokens at which :data:`_SENTENCE_START` matches (its group):
+    the first token, the first one after a line break, and the first one after a
+    final mark that stands alone and is followed by a space.
+
+    Between two tokens there is only space (every other character belongs to a token,
+    and the tokenizer's ``\\S`` is the pattern's, or re's on plain text, where the two
+    agree), so the
+    pattern's ``\\s*+(\\S)`` after a line break or a mark is the next token, and its
+    matches are the distinct such tokens. A mark stands alone when a token ends with
+    it (no word ends with a mark), and a space follows when no token begins right
+    after it. A C-level search for the few marks and line breaks costs a fraction of
+    the pattern's test at every character.
+    """
+    n = len(tokens)
+    found = [0] if n else []
+    last = 0
+    for match in _SENTENCE_BREAK.finditer(text):
+        at = match.start()
+        if text[at] == "\n":
+            k = bisect.bisect_left(starts, at)
+        else:
+            k = bisect.bisect_left(starts, at + 1)
+            if k == 0 or tokens[k - 1].end != at + 1 or (k < n and starts[k] == at + 1):
+                continue  # inside a word ("U.S"), or no space follows
+        if last < k < n:
+            found.append(k)
+            last = k
+    return found
 
 
 class _ActorFields(NamedTuple):
@@ -1014,9 +1039,9 @@ class ActorResolver:
         self._actor_fields: dict[tuple[str, str | None], _ActorFields] = {}
         # sentence subjects, found lazily in text order (:meth:`_subjects_before`)
         self._subject_list: list[tuple[int, Actor]] = []
-        self._subject_scan: Iterator[re.Match[str] | regex.Match[str]] | None = (
-            _sentence_starts(doc.text))
-        self._subject_scan_at = -1
+        self._subject_scan: Iterator[int] | None = None  # token indices, made on first use
+        self._subject_scan_at = -1  # where the last sentence scanned begins
+        self._subject_scan_done = False
         # named persons, pronouns' candidates (:meth:`_named_persons`)
         self._persons: list[tuple[int, Actor]] | None = None
 
@@ -1305,20 +1330,22 @@ class ActorResolver:
         """The sentence subjects (``(offset, actor)``) of the sentences that begin before
         *offset*, found as far as asked and kept: a pronoun looks back, never ahead.
         In text order: each subject begins at its sentence's start or one word on."""
-        while self._subject_scan is not None and self._subject_scan_at < offset:
-            match = next(self._subject_scan, None)
-            if match is None:
-                self._subject_scan = None
+        if self._subject_scan is None:
+            self._subject_scan = iter(_sentence_start_tokens(self.doc.text, self.tokens,
+                                                             self.token_starts))
+        while not self._subject_scan_done and self._subject_scan_at < offset:
+            index = next(self._subject_scan, None)
+            if index is None:
+                self._subject_scan_done = True
                 break
-            self._subject_scan_at = match.start(1)
-            found = self._subject_at(match.start(1))
+            self._subject_scan_at = self.tokens[index].start
+            found = self._subject_at(index)
             if found is not None:
                 self._subject_list.append(found)
         return self._subject_list
 
-    def _subject_at(self, start: int) -> tuple[int, Actor] | None:
-        """The subject of the sentence that begins at *start*, when it names an actor."""
-        index = bisect.bisect_left(self.token_starts, start)
+    def _subject_at(self, index: int) -> tuple[int, Actor] | None:
+        """The subject of the sentence that begins at token *index*, when it names an actor."""
         tokens = self.tokens[index : index + 40]
         if tokens and tokens[0].text.casefold() in ("ook", "maar", "en", "zelfs"):
             tokens = tokens[1:]
