@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -309,3 +311,123 @@ def test_the_kept_name_keys_are_the_folded_words_of_the_name(names: list[str]) -
     for name in names + names:
         assert tuple(" ".join(name.casefold().replace("’", "'").split()).split()) == (
             actors._name_key(name)), name
+
+
+def _reference_mentions(text: str, lex: actors.ActorLexicon) -> tuple[actors.ActorMention, ...]:
+    """find_mentions as it was before its word tests were kept per word (_StartRole)."""
+    tokens = actors.tokenize(text)
+    mentions: list[actors.ActorMention] = []
+    kind: actors.MentionKind
+    n = len(tokens)
+    lower = lex.lower_triggers
+    # Only a capitalised word or a lower-case trigger can begin a mention: find those in
+    # one pass, then visit them, skipping the ones a name run has taken already.
+    starts = [k for k, tok in enumerate(tokens)
+              if tok.text in lower or (tok.text[:1].isupper() and tok.text[:1].isalpha())]
+    i = 0
+    for k in starts:
+        if k < i:
+            continue
+        i = k
+        tok = tokens[i]
+        word = tok.text
+        low = word.casefold()
+        if word[:1].isupper() and word[:1].isalpha():
+            entry = lex.by_adjective.get(low)  # lex.country_of_adjective(word)
+            if entry is not None and not low.endswith("e") and i + 1 < n and (
+                actors._is_name_word(tokens[i + 1].text, lex)
+            ) and actors.text_gap(tokens, i + 1) == " ":
+                entry = None  # "Frans Timmermans"
+            if entry is not None:
+                mentions.append(actors.ActorMention(span=Span(tok.start, tok.end),
+                                                    kind="adjective", text=word, entry=entry))
+                i += 1
+                continue
+            refers = lex.pronouns.get(low)
+            if refers is not None:  # "Hij zei", "Wij willen"
+                kind = "first_person" if refers == "first" else "pronoun"
+                mentions.append(actors.ActorMention(span=Span(tok.start, tok.end), kind=kind,
+                                                    text=word))
+                i += 1
+                continue
+            if low in lex.stopwords or (lex.is_title(word) and lex.lookup(word) is None):
+                i += 1
+                continue
+            portfolio = (actors._portfolio_at(tokens, i, lex) if word in lex.portfolio_index
+                         else 0)
+            if portfolio and i > 0 and tokens[i - 1].text in ("van", "voor"):
+                i += portfolio  # "minister Hoekstra van Buitenlandse Zaken": no actor
+                continue
+            end = actors._name_run(tokens, i, lex)
+            if end > i:
+                span = Span(tok.start, tokens[end - 1].end)
+                name = text[span.start : span.end]
+                title = None
+                if i > 0 and lex.is_title(tokens[i - 1].text):
+                    title = tokens[i - 1].text
+                else:
+                    # "minister van Buitenlandse Zaken Anthony Blinken"
+                    for back in range(3, 7):
+                        if i - back >= 0 and tokens[i - back + 1].text in ("van", "voor") and (
+                            lex.is_title(tokens[i - back].text)
+                            and actors._portfolio_at(tokens, i - back + 2, lex) == back - 2
+                        ):
+                            title = tokens[i - back].text
+                            break
+                # a name that is a pronoun opens a sentence ("Hij zei") and stays a pronoun
+                refers = lex.pronouns.get(name.casefold())
+                kind = ("name" if refers is None else
+                        "first_person" if refers == "first" else "pronoun")
+                mentions.append(actors.ActorMention(span=span, kind=kind, text=name,
+                                                    entry=lex.lookup(name), title=title))
+                i = end
+                continue
+        elif word not in lower:
+            pass
+        elif word[:1].isalpha():
+            entry = lex.country_of_adjective(word)
+            if entry is not None:
+                mentions.append(actors.ActorMention(span=Span(tok.start, tok.end),
+                                                    kind="adjective", text=word, entry=entry))
+            else:
+                refers = lex.pronouns.get(low)
+                if refers is not None:
+                    kind = "first_person" if refers == "first" else "pronoun"
+                    mentions.append(actors.ActorMention(span=Span(tok.start, tok.end),
+                                                        kind=kind, text=word))
+        elif low in lex.pronouns:
+            pass
+        i += 1
+    return tuple(mentions)
+
+
+_MENTION_WORDS = ["Frans", "Timmermans", "frans", "Russische", "russische", "Russisch", "Turks",
+                  "Hij", "hij", "Wij", "wij", "Ik", "ze", "Ze", "De", "de", "minister", "Minister",
+                  "van", "voor", "Buitenlandse", "Zaken", "Kremlin", "Kremlinwoordvoerder",
+                  "Poetin", "Karel", "Smit", "der", "jr", ".", ",", "\n", "'t", "Ⅻ", "Één",
+                  "president", "Zei", "Oekraïense", "NAVO", "Defensie", "3xlands", "3Xlands"]
+
+
+@functools.cache
+def _lexicon_with_odd_adjectives() -> actors.ActorLexicon:
+    """The packaged data and an adjective that begins with a digit (a lower-case trigger
+    that is no word: it opens no mention)."""
+    folder = Path(tempfile.mkdtemp())
+    (folder / "odd.tsv").write_text(
+        "key\tname\tkind\tqid\taffiliation\taliases\tadjectives\n"
+        "xland\tXland\tcountry\t\t\t\t3xlands\n", encoding="utf-8")
+    return actors.load_lexicon(folder / "odd.tsv")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_MENTION_WORDS), max_size=25),
+       st.lists(st.sampled_from([" ", " ", " ", "  ", ""]), min_size=25, max_size=25))
+def test_find_mentions_is_the_reference_scan(words: list[str], gaps: list[str]) -> None:
+    # _find_mentions asks its word tests once per word and lexicon (_StartRole) and scans
+    # with kept answers: its mentions must be those of the scan that asks every token
+    text = "".join(word + gap for word, gap in zip(words, gaps, strict=False))
+    lexicon = _lexicon_with_odd_adjectives()
+
+    expected = _reference_mentions(text, lexicon)
+    assert expected == actors.find_mentions(_doc(text), lexicon=lexicon)
+    assert expected == actors.find_mentions(_doc(text), lexicon=lexicon)  # answers kept

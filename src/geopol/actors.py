@@ -169,11 +169,15 @@ class ActorLexicon:
     _adjectives: dict[str, bool] = attrs.field(factory=dict, init=False, repr=False, eq=False)
     _begins_mention: _Answers[bool] = attrs.field(init=False, repr=False, eq=False)
     """Whether a word may begin a mention (:meth:`_may_begin_mention`), by word."""
+    _start_roles: _Answers[_StartRole] = attrs.field(init=False, repr=False, eq=False)
+    """What a mention that begins with a word is (:func:`_start_role`), by word."""
 
     def __attrs_post_init__(self) -> None:
         triggers = frozenset(self.by_adjective) | frozenset(self.pronouns)
         object.__setattr__(self, "lower_triggers", triggers)
         object.__setattr__(self, "_begins_mention", _Answers(self._may_begin_mention))
+        object.__setattr__(self, "_start_roles",
+                           _Answers(functools.partial(_start_role, lex=self)))
         index: dict[str, list[tuple[str, ...]]] = {}
         for portfolio in self.portfolios:
             words = tuple(portfolio.split())
@@ -856,38 +860,25 @@ def _find_mentions(text: str, tokens: Sequence[Tok], lex: ActorLexicon) -> list[
     mentions: list[_Found] = []
     kind: MentionKind
     n = len(tokens)
-    lower = lex.lower_triggers
     # Only a capitalised word or a lower-case trigger can begin a mention: find those in
     # one pass, then visit them, skipping the ones a name run has taken already.
     # The test is asked of each word once per lexicon (_Answers), and the scan runs in C.
     words = map(_TOK_TEXT, tokens)
     starts = itertools.compress(range(n), map(lex._begins_mention.__getitem__, words))
+    roles = lex._start_roles
     i = 0
     for k in starts:
         if k < i:
             continue
         i = k
         tok_start, tok_end, word = tokens[i]
-        low = word.casefold()
-        if word[:1].isupper() and word[:1].isalpha():
-            entry = lex.by_adjective.get(low)  # lex.country_of_adjective(word)
-            if entry is not None and not low.endswith("e") and i + 1 < n and _is_name_word(
-                tokens[i + 1].text, lex
-            ) and text_gap(tokens, i + 1) == " ":
-                entry = None  # "Frans Timmermans"
-            if entry is not None:
-                mentions.append(_Found(tok_start, tok_end, "adjective", word, entry))
-                i += 1
-                continue
-            refers = lex.pronouns.get(low)
-            if refers is not None:  # "Hij zei", "Wij willen"
-                kind = "first_person" if refers == "first" else "pronoun"
-                mentions.append(_Found(tok_start, tok_end, kind, word))
-                i += 1
-                continue
-            if low in lex.stopwords or (lex.is_title(word) and lex.lookup(word) is None):
-                i += 1
-                continue
+        adjective, unless_name_follows, then = roles[word]
+        if adjective is not None and not (
+            unless_name_follows and i + 1 < n and _is_name_word(tokens[i + 1].text, lex)
+            and text_gap(tokens, i + 1) == " "  # "Frans Timmermans"
+        ):
+            mentions.append(_Found(tok_start, tok_end, "adjective", word, adjective))
+        elif then == "name":
             portfolio = _portfolio_at(tokens, i, lex) if word in lex.portfolio_index else 0
             if portfolio and i > 0 and tokens[i - 1].text in ("van", "voor"):
                 i += portfolio  # "minister Hoekstra van Buitenlandse Zaken": no actor
@@ -904,19 +895,48 @@ def _find_mentions(text: str, tokens: Sequence[Tok], lex: ActorLexicon) -> list[
                                        _title_before(tokens, i, lex)))
                 i = end
                 continue
-        elif word not in lower:
-            pass
-        elif word[:1].isalpha():
-            entry = lex.country_of_adjective(word)
-            if entry is not None:
-                mentions.append(_Found(tok_start, tok_end, "adjective", word, entry))
-            else:
-                refers = lex.pronouns.get(low)
-                if refers is not None:
-                    kind = "first_person" if refers == "first" else "pronoun"
-                    mentions.append(_Found(tok_start, tok_end, kind, word))
+        elif then == "pronoun" or then == "first_person":
+            mentions.append(_Found(tok_start, tok_end, then, word))
         i += 1
     return mentions
+
+
+class _StartRole(NamedTuple):
+    """What a mention that begins with a word is, as far as the word alone tells."""
+
+    adjective: ActorEntry | None
+    """The country, when the word is a country adjective ..."""
+    unless_name_follows: bool
+    """... unless a name word follows after one space (``Frans Timmermans``)."""
+    then: Literal["pronoun", "first_person", "skip", "name", "none"]
+    """Otherwise: a pronoun, nothing (``skip``: a stop word or title, which ends no
+    name; ``none``), or the first word of a name, if a name run begins there."""
+
+
+def _start_role(word: str, lex: ActorLexicon) -> _StartRole:
+    """The :class:`_StartRole` of *word*: the tests of :func:`_find_mentions` that read
+    the word alone, in the same order, answered once per word and lexicon."""
+    low = word.casefold()
+    if word[:1].isupper() and word[:1].isalpha():
+        adjective = lex.by_adjective.get(low)  # lex.country_of_adjective(word)
+        refers = lex.pronouns.get(low)
+        then: Literal["pronoun", "first_person", "skip", "name", "none"]
+        if refers is not None:  # "Hij zei", "Wij willen"
+            then = "first_person" if refers == "first" else "pronoun"
+        elif low in lex.stopwords or (lex.is_title(word) and lex.lookup(word) is None):
+            then = "skip"
+        else:
+            then = "name"
+        return _StartRole(adjective, adjective is not None and not low.endswith("e"), then)
+    if word not in lex.lower_triggers or not word[:1].isalpha():
+        return _StartRole(None, False, "none")
+    adjective = lex.country_of_adjective(word)
+    if adjective is not None:
+        return _StartRole(adjective, False, "none")
+    refers = lex.pronouns.get(low)
+    if refers is None:
+        return _StartRole(None, False, "none")
+    return _StartRole(None, False, "first_person" if refers == "first" else "pronoun")
 
 
 _TOK_TEXT = operator.itemgetter(2)
