@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 import tempfile
 from pathlib import Path
+from random import Random
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -431,3 +434,54 @@ def test_find_mentions_is_the_reference_scan(words: list[str], gaps: list[str]) 
     expected = _reference_mentions(text, lexicon)
     assert expected == actors.find_mentions(_doc(text), lexicon=lexicon)
     assert expected == actors.find_mentions(_doc(text), lexicon=lexicon)  # answers kept
+
+
+def _reference_antecedent(
+    text: str, offset: int, pronoun: str, salient: list[tuple[int, Actor]]
+) -> Actor | None:
+    """ActorResolver.antecedent as it was before subjects were resolved lazily: every
+    subject before *offset* resolved first, in a fresh resolver."""
+    found = actors.resolver(_doc(text))
+    refers = found.lexicon.pronouns.get(pronoun.casefold())
+    if refers is None or refers == "first":
+        return None
+    candidates = [(o, a) for o, a in salient if o < offset]
+    for start, phrase in found._subjects_before(offset):
+        actor = found.resolve_phrase(phrase)
+        if start < offset and actor is not None:
+            candidates.append((start, actor))
+    persons = found._named_persons()
+    candidates += persons[: bisect.bisect_left(persons, offset, key=actors._OFFSET)]
+    candidates.sort(key=actors._OFFSET)
+    for start, actor in reversed(candidates):
+        if offset - start > 1500:
+            break
+        if actors._fits(refers, actor):
+            return attrs.evolve(actor, mention=Span(offset, offset))
+    return None
+
+
+_ANTECEDENT_PARTS = ["Karel Smit zei.", "De regering zei.", "Hij zei.", "Ze zeggen.", "hij",
+                     "Ook Rutte zei:", "Poetin sprak.", "Minister Lisa de Groot sprak.", "ze",
+                     "Diplomaten zeggen.", "\n", "Maar het Kremlin zei.", "De NAVO wil.", "zij",
+                     "Anna Vos zei", "dat", "Rusland", "Volgens", "de minister", "."]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_ANTECEDENT_PARTS), max_size=12), st.randoms(use_true_random=False),
+       st.booleans())
+def test_lazily_resolved_subjects_give_the_antecedents_of_eager_ones(
+    parts: list[str], random: Random, with_salient: bool
+) -> None:
+    # a sentence subject is resolved only when the search for an antecedent reaches it:
+    # the answers, asked in any order, must be those of subjects all resolved first
+    text = " ".join(parts)
+    asks = [(m.span.start, m.text) for m in actors.find_mentions(_doc(text))
+            if m.kind == "pronoun"]
+    salient = [(0, Actor(name="Anna Vos", kind="person"))] if with_salient else []
+    random.shuffle(asks)
+    found = actors.resolver(_doc(text))
+
+    for offset, pronoun in asks:
+        expected = _reference_antecedent(text, offset, pronoun, salient)
+        assert expected == found.antecedent(offset, pronoun, salient=salient), (offset, text)

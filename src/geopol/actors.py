@@ -1058,7 +1058,8 @@ class ActorResolver:
         self._fullest_of: dict[str, str] = {}
         self._actor_fields: dict[tuple[str, str | None], _ActorFields] = {}
         # sentence subjects, found lazily in text order (:meth:`_subjects_before`)
-        self._subject_list: list[tuple[int, Actor]] = []
+        self._subject_list: list[tuple[int, ActorPhrase]] = []
+        self._subject_actors: dict[int, Actor | None] = {}  # see _subject_actor
         self._subject_scan: Iterator[int] | None = None  # token indices, made on first use
         self._subject_scan_at = -1  # where the last sentence scanned begins
         self._subject_scan_done = False
@@ -1320,17 +1321,21 @@ class ActorResolver:
         refers = self.lexicon.pronouns.get(pronoun.casefold())
         if refers is None or refers == "first":
             return None
-        candidates: list[tuple[int, Actor]] = [(o, a) for o, a in salient if o < offset]
+        candidates: list[tuple[int, Actor | ActorPhrase]] = [
+            (o, a) for o, a in salient if o < offset]
         # both lists are in text order: take the entries before offset
         subjects = self._subjects_before(offset)
         candidates += subjects[: bisect.bisect_left(subjects, offset, key=_OFFSET)]
         persons = self._named_persons()
         candidates += persons[: bisect.bisect_left(persons, offset, key=_OFFSET)]
         candidates.sort(key=_OFFSET)
-        for start, actor in reversed(candidates):
+        for start, candidate in reversed(candidates):
             if offset - start > 1500:
                 break
-            if _fits(refers, actor):
+            # a subject is resolved only when the search reaches it (one in five does)
+            actor = (candidate if isinstance(candidate, Actor)
+                     else self._subject_actor(candidate))
+            if actor is not None and _fits(refers, actor):
                 return attrs.evolve(actor, mention=mention or Span(offset, offset))
         return None
 
@@ -1346,10 +1351,11 @@ class ActorResolver:
             ]
         return self._persons
 
-    def _subjects_before(self, offset: int) -> list[tuple[int, Actor]]:
-        """The sentence subjects (``(offset, actor)``) of the sentences that begin before
+    def _subjects_before(self, offset: int) -> list[tuple[int, ActorPhrase]]:
+        """The sentence subjects (``(offset, phrase)``) of the sentences that begin before
         *offset*, found as far as asked and kept: a pronoun looks back, never ahead.
-        In text order: each subject begins at its sentence's start or one word on."""
+        In text order: each subject begins at its sentence's start or one word on.
+        Their actors are found when asked (:meth:`_subject_actor`)."""
         if self._subject_scan is None:
             self._subject_scan = iter(_sentence_start_tokens(self.doc.text, self.tokens,
                                                              self.token_starts))
@@ -1364,8 +1370,23 @@ class ActorResolver:
                 self._subject_list.append(found)
         return self._subject_list
 
-    def _subject_at(self, index: int) -> tuple[int, Actor] | None:
-        """The subject of the sentence that begins at token *index*, when it names an actor."""
+    def _subject_actor(self, phrase: ActorPhrase) -> Actor | None:
+        """The actor of the subject *phrase* (one of :meth:`_subjects_before`), resolved once.
+
+        Kept by the phrase's identity: the subjects are kept as long as the resolver, so
+        no other phrase takes its id (two sentences may give unequal subjects at one
+        offset: ``Ook`` and a line break before one name, in windows of unequal length).
+        """
+        key = id(phrase)
+        try:
+            return self._subject_actors[key]
+        except KeyError:
+            actor = self._subject_actors[key] = self.resolve_phrase(phrase)
+            return actor
+
+    def _subject_at(self, index: int) -> tuple[int, ActorPhrase] | None:
+        """The subject of the sentence that begins at token *index*, when it may name an
+        actor (a name or a noun, no pronoun or description)."""
         tokens = self.tokens[index : index + 40]
         if tokens and tokens[0].text.casefold() in ("ook", "maar", "en", "zelfs"):
             tokens = tokens[1:]
@@ -1374,8 +1395,7 @@ class ActorResolver:
         found = _phrase_from_tokens(self.doc.text, tokens, 0, self.lexicon, loose=False)
         if found is None or found[0].kind in ("pronoun", "description"):
             return None
-        actor = self.resolve_phrase(found[0])
-        return None if actor is None else (found[0].span.start, actor)
+        return found[0].span.start, found[0]
 
     def first_person(self, offset: int, quotes: Iterable[Quote]) -> Actor | None:
         """The speaker of the quote whose content holds *offset* (for ``ik``, ``wij``, ``we``).
