@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from geopol import actors
 from geopol.errors import DataFileError
 from geopol.model import Actor, Document, Quote, Span
+from geopol.text.plain import PLAIN_CHARS
 
 
 def _doc(text: str) -> Document:
@@ -201,8 +202,8 @@ def test_resolver_parse_phrase_equals_parse_phrase_at_every_offset() -> None:
 
 
 def test_the_plain_text_tokenizer_classes_every_plain_character_as_the_full_one() -> None:
-    # actors._PLAIN_TOKEN_SPLIT (re) stands in for actors._TOKEN_SPLIT (regex) on texts
-    # that _PLAIN_TEXT accepts: each such character must be a word character, a space or
+    # actors._PLAIN_TOKEN_SPLIT (re) stands in for actors._TOKEN_SPLIT (regex) on plain
+    # texts (geopol.text.plain): each plain character must be a word character, a space or
     # another mark alike in both.
     import re
 
@@ -210,7 +211,7 @@ def test_the_plain_text_tokenizer_classes_every_plain_character_as_the_full_one(
 
     word_full, word_plain = regex.compile(r"[\p{L}\p{M}\p{N}]"), re.compile(actors._PLAIN_WORD)
     space_full, space_plain = regex.compile(r"\s"), re.compile(r"\s")
-    plain = [chr(c) for c in range(0x110000) if actors._PLAIN_TEXT.fullmatch(chr(c))]
+    plain = PLAIN_CHARS
 
     assert len(plain) > 300
     for char in plain:

@@ -61,6 +61,7 @@ import regex
 from geopol.data import read_list, read_table, read_table_file
 from geopol.errors import DataFileError
 from geopol.model import Actor, ActorKind, Document, Quote, Span
+from geopol.text.plain import is_plain
 
 __all__ = [
     "ActorEntry",
@@ -408,13 +409,11 @@ class Tok(NamedTuple):
 
 _TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}]++(?:['’\-.][\p{L}\p{M}\p{N}]++)*+|\S")
 _TOKEN_SPLIT = regex.compile(f"({_TOKEN.pattern})")
-# The standard library's re splits a text about twice as fast as regex, but knows no
-# \p{...} classes and follows another Unicode version. On a text made only of the
-# characters below (ASCII, Latin-1, Latin Extended-A, dashes, quotes, the euro sign), the
-# class _PLAIN_WORD and \S class every character as regex's [\p{L}\p{M}\p{N}] and \S do
-# (tests/test_actors.py checks each one), so its split is the same. _PLAIN_WORD lists the
-# letters and digits of that repertoire by range: re tests a range faster than a category.
-_PLAIN_TEXT = re.compile(r"[\t\n\r -~\u00a0-\u017f\u2010-\u2027\u20ac]*+")
+# The standard library's re splits a text about twice as fast as regex. On plain text
+# (geopol.text.plain), the class _PLAIN_WORD and \S class every character as regex's
+# [\p{L}\p{M}\p{N}] and \S do (tests/test_actors.py checks each one), so its split is the
+# same. _PLAIN_WORD lists the letters and digits of that repertoire by range: re tests a
+# range faster than a category.
 _PLAIN_WORD = (r"[0-9A-Za-z\u00aa\u00b2\u00b3\u00b5\u00b9\u00ba\u00bc-\u00be\u00c0-\u00d6"
                r"\u00d8-\u00f6\u00f8-\u017f]")
 _PLAIN_TOKEN_SPLIT = re.compile(rf"({_PLAIN_WORD}++(?:['’\-.]{_PLAIN_WORD}++)*+|\S)")
@@ -440,7 +439,7 @@ def _whole_text_tokens(text: str) -> tuple[list[Tok], list[int]]:
     the running sum of their lengths gives the offsets, and ``tuple.__new__`` mapped
     over the columns builds the tokens in C.
     """
-    split = _PLAIN_TOKEN_SPLIT.split if _PLAIN_TEXT.fullmatch(text) else _TOKEN_SPLIT.split
+    split = _PLAIN_TOKEN_SPLIT.split if is_plain(text) else _TOKEN_SPLIT.split
     pieces = split(text)  # space, token, space, token, ..., space
     offsets = list(itertools.accumulate(map(len, pieces), initial=0))
     starts = offsets[1:-1:2]
