@@ -987,11 +987,10 @@ def _sentence_start_tokens(text: str, tokens: Sequence[Tok], starts: Sequence[in
 
     Between two tokens there is only space (every other character belongs to a token,
     and the tokenizer's ``\\S`` is the pattern's, or re's on plain text, where the two
-    agree), so the
-    pattern's ``\\s*+(\\S)`` after a line break or a mark is the next token, and its
-    matches are the distinct such tokens. A mark stands alone when a token ends with
-    it (no word ends with a mark), and a space follows when no token begins right
-    after it. A C-level search for the few marks and line breaks costs a fraction of
+    agree), so the pattern's ``\\s*+(\\S)`` after a line break or a mark is the next
+    token, and its matches are the distinct such tokens. A mark stands alone when a
+    token ends with it (no word ends with a mark), and a space follows when no token
+    begins right after it. A C-level search for the few marks and line breaks costs a fraction of
     the pattern's test at every character.
     """
     n = len(tokens)
