@@ -534,6 +534,29 @@ def test_the_cue_scan_only_skips_sentences_without_a_stance(text: str, cuts: lis
     assert everywhere == found
 
 
+@settings(max_examples=300, deadline=None)
+@given(_CUT_TEXT, st.lists(st.integers(min_value=0, max_value=200), max_size=4))
+@example("Polen steunt het plan. Duitsland wijst het voorstel af.", [])
+def test_sentence_edges_found_once_are_those_found_for_each_sentence(
+        text: str, cuts: list[int]) -> None:
+    # extract finds the document tokens of every given sentence once and passes them on
+    # to _sentence_tokens, which otherwise finds them itself
+    doc = Document(id="e", text=text)
+    sentences = [Sentence(span=s.span) for s in geopol.segment(text, tokens=False)]
+    bounds = sorted({0, len(text), *(min(c, len(text)) for c in cuts)})
+    real = stance._sentence_tokens
+
+    def own_edges(text: str, span: Span, *args: object) -> object:
+        return real(text, span, *args[:3])  # type: ignore[arg-type]
+
+    cut = [Sentence(span=Span(a, b)) for a, b in itertools.pairwise(bounds)]
+    for parts in (sentences, cut):
+        found = stance.extract(doc, sentences=parts)
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(stance, "_sentence_tokens", own_edges)
+            assert stance.extract(doc, sentences=parts) == found, (text, parts)
+
+
 # -- the clause openers ---------------------------------------------------------------------
 # A sentence records at once that a token which is no opener word (Lexicon._openers) opens
 # no clause: the full test (_Sentence._opens_clause) must agree on every token.

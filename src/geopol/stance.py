@@ -364,8 +364,12 @@ def _token_range(span: Span, doc_tokens: Sequence[actors.Tok],
     return first, last
 
 
+_ASK = (-1, -1)  # the edges of a sentence not yet found (never a range: indices are >= 0)
+
+
 def _sentence_tokens(text: str, span: Span, doc_tokens: Sequence[actors.Tok],
-                     doc_starts: Sequence[int], doc_lows: Sequence[str]) -> _Toks:
+                     doc_starts: Sequence[int], doc_lows: Sequence[str],
+                     edges: tuple[int, int] | None = _ASK) -> _Toks:
     """``_tokens(text, span.start, span.end)``, taken from the document's tokens where they
     are the same: when the sentence begins and ends at a token's edges and holds no place
     where the rules join tokens (see :data:`_JOIN_SITE`). Their patterns differ only there,
@@ -375,8 +379,10 @@ def _sentence_tokens(text: str, span: Span, doc_tokens: Sequence[actors.Tok],
     Then the sentence's tokens are a slice of the document's (the same ``actors.Tok``
     values, none built here) and their case-folded texts a slice of *doc_lows*, which
     :func:`extract` folds once for the whole document (the cue scan needs them anyway).
+    *edges* is ``_token_range(span, doc_tokens, doc_starts)`` when the caller has it.
     """
-    edges = _token_range(span, doc_tokens, doc_starts)
+    if edges is _ASK:
+        edges = _token_range(span, doc_tokens, doc_starts)
     if edges is None or _JOIN_SITE.search(text, span.start, span.end):
         return _tokens(text, span.start, span.end)
     first, last = edges
@@ -1067,11 +1073,12 @@ def _tree(ctx: _Context, s: _Sentence, i: int, entry: CueEntry) -> _Found | None
 
 def _verb(ctx: _Context, s: _Sentence, i: int, end: int, entry: CueEntry,
           form: _Form) -> Iterator[_Found]:
-    cue_span = s.span_of(i, end)
-    from_tree = _tree(ctx, s, i, entry) if form.particle is None and len(form.words) == 1 else None
-    if from_tree is not None:
-        yield from_tree._replace(cue=cue_span)
-        return
+    # the cue's span is built only for a stance (most verb candidates give none)
+    if s.parsed is not None and form.particle is None and len(form.words) == 1:
+        from_tree = _tree(ctx, s, i, entry)
+        if from_tree is not None:
+            yield from_tree._replace(cue=s.span_of(i, end))
+            return
     if s.is_noun_use(i):  # "de Russische eisen", "de wil van het volk"
         return
     start, _ = s.clause_start(i)
@@ -1095,7 +1102,7 @@ def _verb(ctx: _Context, s: _Sentence, i: int, end: int, entry: CueEntry,
             t = _trim(s, end, head + 1)
             agents = _holder(ctx, s, *agent)
             if t is not None and agents:
-                yield _Found(agents, s.span_of(t.a, t.b), entry.polarity, cue_span,
+                yield _Found(agents, s.span_of(t.a, t.b), entry.polarity, s.span_of(i, end),
                              "stance.passive_agent")
                 return
     # negators between the subject (or clause start) and the cue
@@ -1185,6 +1192,7 @@ def _verb(ctx: _Context, s: _Sentence, i: int, end: int, entry: CueEntry,
         contrast = _contrast(s, target.b) if frame in ("NP", "infinitive") else None
         rule = "stance.verb_preposition" if len(words) >= 2 and words[-1] == "NP" and (
             frame != "NP ADJ") else "stance.verb_object"
+        cue_span = s.span_of(i, end)
         yield _Found(holders, s.span_of(target.a, target.b),
                      _polarity(entry.polarity, negations), cue_span, rule)
         if contrast is not None:
@@ -1230,7 +1238,6 @@ def _door_agent(s: _Sentence, i: int) -> tuple[int, int] | None:
 
 def _noun(ctx: _Context, s: _Sentence, i: int, end: int, entry: CueEntry,
           form: _Form) -> Iterator[_Found]:
-    cue_span = s.span_of(i, end)
     stop = s.clause_end(i)
     start, _ = s.clause_start(i)
     # which preposition follows (within a few words: "kritiek geuit op", "voorstander blijft van")
@@ -1291,8 +1298,8 @@ def _noun(ctx: _Context, s: _Sentence, i: int, end: int, entry: CueEntry,
     negations += _negations_between(s, end, prep_at)
     if t.b < stop and s.is_negator(t.b):
         negations += 1
-    yield _Found(holders, s.span_of(t.a, t.b), _polarity(entry.polarity, negations), cue_span,
-                 "stance.noun_preposition")
+    yield _Found(holders, s.span_of(t.a, t.b), _polarity(entry.polarity, negations),
+                 s.span_of(i, end), "stance.noun_preposition")
 
 
 def _locative(s: _Sentence, start: int, i: int) -> tuple[int, int] | None:
@@ -1361,7 +1368,6 @@ def _receiver(ctx: _Context, s: _Sentence, k: int) -> Span | None:
 
 def _adjective(ctx: _Context, s: _Sentence, i: int, end: int, entry: CueEntry,
                form: _Form) -> Iterator[_Found]:
-    cue_span = s.span_of(i, end)
     start, _ = s.clause_start(i)
     stop = s.clause_end(i, stop_at_dat=False)
     clause_stop = s.clause_end(i)
@@ -1425,7 +1431,8 @@ def _adjective(ctx: _Context, s: _Sentence, i: int, end: int, entry: CueEntry,
     if not holders:
         return
     yield _Found(holders, s.span_of(target.a, target.b),
-                 _polarity(entry.polarity, negations + target.negations), cue_span, rule)
+                 _polarity(entry.polarity, negations + target.negations), s.span_of(i, end),
+                 rule)
 
 
 def _copular(ctx: _Context, s: _Sentence, i: int, end: int, entry: CueEntry,
@@ -1576,16 +1583,20 @@ def extract(
         k = bisect.bisect_right(starts, offset) - 1
         if k >= 0 and offset < spans[k].span.end:
             wanted.add(k)
+    # the document tokens of each given sentence (its edges), found once for the test
+    # below and again for its tokens; the built-in segmentation asks for the visited alone
+    edges: list[tuple[int, int] | None] = []
     if sentences is not None:
+        edges = [_token_range(sent.span, tokens, token_starts) for sent in spans]
         # a sentence cut inside a word has a first or last token of its own: visit it
-        wanted.update(k for k, sent in enumerate(spans)
-                      if _token_range(sent.span, tokens, token_starts) is None)
+        wanted.update(itertools.compress(range(len(edges)), map(operator.not_, edges)))
     ctx = _Context(doc, quotes or (), chains)
     found: list[Stance] = []
     seen: set[tuple[int, int, int, str]] = set()
     for k in sorted(wanted):
         sentence = spans[k]
-        toks = _sentence_tokens(doc.text, sentence.span, tokens, token_starts, lows)
+        toks = _sentence_tokens(doc.text, sentence.span, tokens, token_starts, lows,
+                                edges[k] if edges else _ASK)
         s = _Sentence(doc, sentence.span, lex, sentence if sentence.has_parse else None, toks)
         for result in _sentence_stances(ctx, s):
             for holder in result.holders:
