@@ -426,12 +426,9 @@ class _Patterns:
                                        r"(?![\p{L}])")
         self.after_hen = regex.compile(r"(?i)\s+(?:van\s+(?:hen|hun|ze)|ervan|daarvan)"
                                        r"(?![\p{L}])")
-        self.sentence_end = regex.compile(r"[.!?…][\"”’'»]?\s+(?=\S)|\n\s*")
-        self.number_word = regex.compile(rf"(?i)(?:{q_digit}|{q_word})\Z")
         parts = [*lex.words_with("unit", "teen", "tens", "hundred", "half"), *words,
                  "-en-", "-ën-", "ën", "en", "-"]
         self.morphemes = regex.compile(rf"(?i)(?:(?P<m>{_alternation(parts)}))++")
-        self.month_re = regex.compile(months, regex.IGNORECASE)
 
         # the trigger: where a match of the master pattern can start. It runs over the
         # whole text with the standard library's engine (a character trie on lower-cased
