@@ -571,19 +571,6 @@ _CLAUSE_TEXT = st.lists(st.one_of(
     st.sampled_from(_CLAUSE_WORDS), st.text(max_size=3)), max_size=30).map(" ".join)
 
 
-@settings(max_examples=300, deadline=None)
-@given(_CLAUSE_TEXT)
-def test_the_plain_dict_lookups_are_the_lexicons_own(text: str) -> None:
-    # a sentence maps its words with Lexicon._class_get and _opener_get, plain-dict copies
-    # of the _classes and _openers lookups
-    empty: frozenset[str] = frozenset()
-    for lex in (_LEX, stance.Lexicon(entries=_LEX.entries[:5], negators=frozenset({"nee"}),
-                                     words={"adverb": frozenset({"ook", "nee"})})):
-        for word in [*text.casefold().split(), *_CLAUSE_WORDS, *lex._classes, *lex._openers]:
-            assert lex._class_get(word, empty) == lex._classes.get(word, empty), word
-            assert lex._opener_get(word, None) == lex._openers.get(word, None), word
-
-
 @settings(max_examples=1000, deadline=None)
 @given(st.text(alphabet=",-1٣²a \n\u00a0\t.", max_size=12), st.integers(-2, 14),
        st.integers(-2, 14))

@@ -54,7 +54,7 @@ import itertools
 import operator
 import os
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from types import MappingProxyType
 from typing import Literal, NamedTuple, get_args
 
@@ -171,8 +171,12 @@ class Lexicon:
     def _heads(self) -> frozenset[str]:
         return frozenset(form.words[0] for e in self.entries for form in e.forms)
 
+    # _openers and _classes are plain dicts, not read-only views: a sentence maps their get
+    # over its words, and the get of a MappingProxyType looks the method up on its dict at
+    # every call (a third of the time of the map). Both are private and never changed.
+
     @functools.cached_property
-    def _openers(self) -> Mapping[str, str]:
+    def _openers(self) -> dict[str, str]:
         """Every case-folded word that may open a clause (:meth:`_Sentence._opens_clause`),
         mapped to ``_UNKNOWN``: punctuation and quotation marks (case folding leaves them
         as they are), subordinators, relative pronouns, coordinators and ``dat``. Any
@@ -180,10 +184,10 @@ class Lexicon:
         words = {*_PUNCT, *_QUOTE_MARKS, "dat"}
         for word_class in ("subordinator", "relative", "coordinator"):
             words |= self.of(word_class)
-        return MappingProxyType(dict.fromkeys(words, _UNKNOWN))
+        return dict.fromkeys(words, _UNKNOWN)
 
     @functools.cached_property
-    def _classes(self) -> Mapping[str, frozenset[str]]:
+    def _classes(self) -> dict[str, frozenset[str]]:
         classes: dict[str, set[str]] = {}
         for word_class, members in self.words.items():
             for word in members:
@@ -195,21 +199,7 @@ class Lexicon:
                 classes.setdefault(form.words[0], set()).add("cue")
                 if entry.kind == "verb":
                     classes.setdefault(form.words[0], set()).add("cue_verb")
-        return MappingProxyType({k: frozenset(v) for k, v in classes.items()})
-
-    # The lookups a sentence maps over its words, on plain dicts holding the same items:
-    # the get of a MappingProxyType looks the method up on its dict at every call (a
-    # third of the time of a map over a sentence's words).
-
-    @functools.cached_property
-    def _class_get(self) -> Callable[[str, frozenset[str]], frozenset[str]]:
-        """``self._classes.get``, faster."""
-        return dict(self._classes).get
-
-    @functools.cached_property
-    def _opener_get(self) -> Callable[[str, None], str | None]:
-        """``self._openers.get``, faster."""
-        return dict(self._openers).get
+        return {k: frozenset(v) for k, v in classes.items()}
 
     def cues_at(self, word: str) -> tuple[tuple[CueEntry, _Form], ...]:
         """The cue entries and forms whose first word is *word* (lower case)."""
@@ -427,10 +417,10 @@ class _Sentence:
         self.n = len(self.toks)
         self.parsed = parsed
         empty: frozenset[str] = frozenset()
-        self.cls = list(map(lex._class_get, self.lows, itertools.repeat(empty)))
+        self.cls = list(map(lex._classes.get, self.lows, itertools.repeat(empty)))
         # what each token does at a clause's edge: None (opens no clause) for a word that
         # cannot open one, else _UNKNOWN, computed when first asked (see Lexicon._openers)
-        self._opens: list[str | None] = list(map(lex._opener_get, self.lows,
+        self._opens: list[str | None] = list(map(lex._openers.get, self.lows,
                                                  itertools.repeat(None)))
         self.subjects: dict[int, tuple[int, int] | None] = {}  # the cache of _subject
         self.holders: dict[tuple[int, int], tuple[Actor, ...]] = {}  # the cache of _holder
