@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from geopol.text.blocks import is_heading, split_blocks
+from geopol.text.blocks import _BLOCK, is_heading, split_blocks
 
 
 def blocks(text: str) -> list[tuple[str, str]]:
@@ -73,3 +74,17 @@ def test_windows_line_endings_separate_blocks_too() -> None:
     text = "Kop\r\n\r\nTekst.\r\n"
 
     assert [("heading", "Kop"), ("paragraph", "Tekst.")] == blocks(text)
+
+
+# _BLOCK takes the characters between line breaks in runs; this is the same language
+# written a character at a time, as it was before.
+_BLOCK_BY_CHARACTER = regex.compile(r"\S(?:[^\n]|\n(?![ \t\r]*\n))*+")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["a", "A.", " ", "\n", "\r", "\t", "\x0b", "\x1f", "\r\n"]),
+                max_size=40).map("".join) | st.text())
+def test_block_pattern_takes_the_same_spans_as_one_character_at_a_time(text: str) -> None:
+    assert [m.span() for m in _BLOCK.finditer(text)] == [
+        m.span() for m in _BLOCK_BY_CHARACTER.finditer(text)
+    ]

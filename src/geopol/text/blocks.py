@@ -17,7 +17,10 @@ from geopol.model import Block, BlockKind, Span
 
 __all__ = ["is_heading", "split_blocks"]
 
-_BLOCK = regex.compile(r"\S(?:[^\n]|\n(?![ \t\r]*\n))*+")
+# A block: from a non-space character on, runs of characters other than a line break,
+# and line breaks not followed by a blank line. The runs are taken whole (possessive):
+# stepping over them a character at a time took 14 times as long.
+_BLOCK = regex.compile(r"\S(?:[^\n]++|\n(?![ \t\r]*+\n))*+")
 _LINE = regex.compile(r"[^\n]++")
 _FINAL_PUNCTUATION = frozenset(".!?:;…\"'”’»)")
 _SENTENCE_END = frozenset(".!?…\"'”’»)")
