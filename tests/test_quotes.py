@@ -372,6 +372,23 @@ def test_every_heading_block_passes_the_cheap_heading_test(text: str) -> None:
             assert quotes._may_be_heading(text, block.span.start)
 
 
+# blank lines of every kind between short lines that may or may not read as headings
+_BLOCK_TEXT = st.lists(st.sampled_from(
+    ["Akkoord", "Zij zei dat.", "a:", "Z", "\n", "\n", "\n\n", "\n \t\r\n", " ", "\t", "\r",
+     "\x1c", "\x85", "\xa0", "\u2028", "'", "(", "."]), max_size=30).map("".join)
+
+
+@given(st.one_of(_SHORTCUT_TEXT, _BLOCK_TEXT))
+@settings(max_examples=500, deadline=None)
+def test_heading_blocks_found_around_an_offset_are_those_of_the_whole_text(text: str) -> None:
+    from geopol.text.blocks import split_blocks
+
+    headings = {block.span.start for block in split_blocks(text) if block.kind == "heading"}
+
+    for offset in range(len(text) + 1):
+        assert (offset in headings) == quotes._heading_block_at(text, offset), offset
+
+
 @given(_SHORTCUT_TEXT)
 @settings(max_examples=300, deadline=None)
 def test_unit_tokens_outside_the_pairs_agree_with_a_scan_of_every_pair(text: str) -> None:

@@ -69,7 +69,7 @@ from geopol.data import read_list, read_table
 from geopol.errors import DataFileError
 from geopol.model import Actor, Document, Quote, QuoteKind, Sentence, Span
 from geopol.nlp import sentences_of
-from geopol.text.blocks import is_heading
+from geopol.text.blocks import is_heading, split_blocks
 from geopol.text.plain import is_plain, plain_class
 
 __all__ = [
@@ -587,17 +587,12 @@ class _Rules:
             self.units.append(_Unit(span, inside, tokens, self.starts, first, last))
         self.infinitive_words = lex.words.get("infinitive", frozenset())
 
-    @functools.cached_property
-    def block_headings(self) -> frozenset[int]:
-        """Where the heading blocks of the document start (made on first use: few ask)."""
-        return frozenset(b.span.start for b in self.doc.blocks if b.kind == "heading")
-
     def is_heading(self, offset: int) -> bool:
         """Whether a heading starts at *offset*: the first line of a text of several lines,
         or a heading block (the blocks are split only when the line may be one)."""
         if offset == 0 and "\n" in self.text and self.text.find("\n") < 200:
             return True
-        return _may_be_heading(self.text, offset) and offset in self.block_headings
+        return _may_be_heading(self.text, offset) and _heading_block_at(self.text, offset)
 
     def tokens_outside(self, first: int, last: int, pairs: Sequence[QuotePair]) -> list[Tok]:
         """Tokens *first* to *last* (exclusive) less those that lie within one of *pairs*,
@@ -1322,6 +1317,27 @@ def _may_be_heading(text: str, offset: int) -> bool:
         return False
     line_end = text.find("\n", offset)
     return is_heading(text[line_start : line_end if line_end >= 0 else len(text)])
+
+
+# a blank line (spaces, tabs, carriage returns) after a line break: no block of
+# geopol.text.blocks runs over one
+_BLANK_LINE = re.compile(r"\n[ \t\r]*+\n")
+_BLANK_LINE_BEFORE = regex.compile(r"(?r)\n[ \t\r]*+\n")  # the last one, searched backwards
+
+
+def _heading_block_at(text: str, offset: int) -> bool:
+    """Whether a heading block of :func:`~geopol.text.blocks.split_blocks` starts at *offset*.
+
+    Only the lines between the blank lines around *offset* are split: no block runs over a
+    blank line, so those lines hold the same blocks alone as in the whole text (tested).
+    A document with headings is split at a few lines instead of throughout.
+    """
+    before = _BLANK_LINE_BEFORE.search(text, 0, offset)
+    start = before.end() if before is not None else 0
+    after = _BLANK_LINE.search(text, offset)
+    end = after.start() if after is not None else len(text)
+    return any(block.kind == "heading" and block.span.start == offset - start
+               for block in split_blocks(text[start:end]))
 
 
 def _looks_finite(word: str, stopwords: frozenset[str], negators: frozenset[str]) -> bool:
