@@ -400,14 +400,14 @@ def test_unit_tokens_outside_the_pairs_agree_with_a_scan_of_every_pair(text: str
     tokens = chains.tokens
     rules = quotes._Rules(doc, sentences_of(doc, None), quotes.default_lexicon(), chains)
     for unit in rules.units:
-        within = [t for t in tokens if unit.span.start <= t.start < unit.span.end]
+        within = [t for t in tokens if unit.start <= t.start < unit.end]
         outside = [t for t in within if not any(
             p.open <= t.start and t.end <= (p.close + 1 if p.close is not None
                                             else p.content.end)
             for p in unit.pairs)]
         assert unit.tokens == outside
         starts = [t.start for t in outside]
-        for offset in range(unit.span.start - 1, unit.span.end + 2):
+        for offset in range(unit.start - 1, unit.end + 2):
             assert bisect.bisect_left(starts, offset) == unit.index_at(offset)
 
 

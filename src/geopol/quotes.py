@@ -452,12 +452,14 @@ def _abbreviations() -> frozenset[str]:
     return frozenset(t for t in read_list("titles.txt") if t.endswith("."))
 
 
-def _units(doc: Document, sentences: Sequence[Sentence], pairs: Sequence[QuotePair]) -> list[Span]:
+def _units(doc: Document, sentences: Sequence[Sentence], pairs: Sequence[QuotePair]
+           ) -> list[tuple[int, int]]:
     """Sentence spans, merged where a quote runs over a boundary or a sentence starts in
-    lower case; split at line breaks."""
+    lower case; split at line breaks: the start and end of each."""
     text = doc.text
     plain = is_plain(text)
-    cuts = {start for start in (s.span.start for s in sentences) if 0 <= start <= len(text)}
+    size = len(text)
+    cuts = {s.span.start for s in sentences if s.span.start <= size}  # spans start at 0 or later
     cuts.update(match.end() for match in (_PLAIN_LINE_START if plain else _LINE_START
                                           ).finditer(text))
     # a sentence end the segmenter may have missed: "onaanvaardbaar. 'Dit is ..."
@@ -492,7 +494,7 @@ def _units(doc: Document, sentences: Sequence[Sentence], pairs: Sequence[QuotePa
         while b > a and text[b - 1].isspace():
             b -= 1
         if b > a:
-            units.append(Span(a, b))
+            units.append((a, b))
     return units
 
 
@@ -527,14 +529,15 @@ _STOPS = frozenset({".", ":", ";", "!", "?", ","})
 
 
 class _Unit:
-    """One unit with its tokens (tokens inside quote pairs removed)."""
+    """One unit (``text[start:end]``) with its tokens (tokens inside quote pairs removed)."""
 
-    __slots__ = ("_first", "_last", "_starts", "pairs", "span", "tokens")
+    __slots__ = ("_first", "_last", "_starts", "end", "pairs", "start", "tokens")
 
-    def __init__(self, span: Span, pairs: Sequence[QuotePair], tokens: Sequence[Tok],
+    def __init__(self, start: int, end: int, pairs: Sequence[QuotePair], tokens: Sequence[Tok],
                  starts: Sequence[int], first: int, last: int) -> None:
-        self.span = span
-        self.pairs = list(pairs)  # the pairs that open inside the unit
+        self.start = start
+        self.end = end
+        self.pairs = pairs  # the pairs that open inside the unit
         self.tokens = tokens  # outside the pairs (see _Rules.tokens_outside)
         # Without pairs the tokens are the document's tokens first to last, so their starts
         # are starts[first:last]: index_at searches there, making no list. With pairs, the
@@ -577,14 +580,13 @@ class _Rules:
         self.starts = chains.token_starts
         self.units = []
         opens = [p.open for p in self.pairs]
-        for span in _units(doc, sentences, self.pairs):
-            first = bisect.bisect_left(self.starts, span.start)
-            last = bisect.bisect_left(self.starts, span.end)
-            inside = self.pairs[bisect.bisect_left(opens, span.start) :
-                                bisect.bisect_left(opens, span.end)]
+        for start, end in _units(doc, sentences, self.pairs):
+            first = bisect.bisect_left(self.starts, start)
+            last = bisect.bisect_left(self.starts, end)
+            inside = self.pairs[bisect.bisect_left(opens, start) : bisect.bisect_left(opens, end)]
             # a unit without pairs keeps all its tokens
             tokens = self.tokens_outside(first, last, inside) if inside else self.tokens[first:last]
-            self.units.append(_Unit(span, inside, tokens, self.starts, first, last))
+            self.units.append(_Unit(start, end, inside, tokens, self.starts, first, last))
         self.infinitive_words = lex.words.get("infinitive", frozenset())
 
     def is_heading(self, offset: int) -> bool:
@@ -678,7 +680,7 @@ class _Rules:
                 lead += 1
             if lead >= i:
                 continue
-            phrase = self.phrase_at(tokens[lead].start, limit=unit.span.end)
+            phrase = self.phrase_at(tokens[lead].start, limit=unit.end)
             if phrase is None:
                 continue
             before = before or phrase
@@ -705,16 +707,16 @@ class _Rules:
         while j < len(tokens) and self.lex.role(tokens[j].text, "adverb"):
             j += 1
         if j < len(tokens):
-            after = self.phrase_at(tokens[j].start, limit=unit.span.end)
+            after = self.phrase_at(tokens[j].start, limit=unit.end)
             if after is None and tokens[j].text.casefold() in _ARTICLES:
                 # "vertelde een overlevende": after a cue and an article, any noun is the source
-                after = self.phrase_at(tokens[j].start, loose=True, limit=unit.span.end)
+                after = self.phrase_at(tokens[j].start, loose=True, limit=unit.end)
             if after is not None:
                 return after
         # "Dat heeft X bevestigd", ", zo heeft X bekendgemaakt": the subject follows the auxiliary
         for k in range(start, i):
             if self.lex.role(tokens[k].text, "auxiliary") and k + 1 < i:
-                found = self.phrase_at(tokens[k + 1].start, limit=unit.span.end)
+                found = self.phrase_at(tokens[k + 1].start, limit=unit.end)
                 if found is not None:
                     return found
         return None
@@ -763,7 +765,7 @@ class _Rules:
                 return tokens[k].start
             if tokens[k].text == ":" and any(p.open > tokens[k].start for p in unit.pairs):
                 return tokens[k].start
-        return unit.span.end
+        return unit.end
 
     def opens_clause(self, unit: _Unit, j: int) -> bool:
         """Whether token *j*, after ``, maar``, begins a new main clause with its own subject
@@ -801,12 +803,12 @@ class _Rules:
         text = self.text
         for u, unit in enumerate(self.units):
             last: _Candidate | None = None
-            last_end = unit.span.start
+            last_end = unit.start
             for pair in unit.pairs:
                 gap = text[last_end : pair.open]
                 at_start = not gap.strip()
                 close = pair.close + 1 if pair.close is not None else pair.content.end
-                after = text[close : unit.span.end]
+                after = text[close : unit.end]
                 if not pair.content.length or not text[pair.content.start :
                                                        pair.content.end].strip():
                     continue
@@ -856,7 +858,7 @@ class _Rules:
         marker = self.marker_at(unit, i)
         if marker is not None and marker[0] == "after":
             end = tokens[i + marker[1] - 1].end
-            phrase = self.phrase_at(end, loose=True, limit=unit.span.end)
+            phrase = self.phrase_at(end, loose=True, limit=unit.end)
             if phrase is None:
                 return None
             return _Candidate(kind="direct", content=pair.content, rule="quote.attribution_after",
@@ -888,7 +890,7 @@ class _Rules:
                     return _Candidate(kind="direct", content=pair.content,
                                       rule="quote.attribution_before",
                                       cue=self.cue_span(unit, i, cue), unit=u, phrase=phrase)
-        phrase = self.phrase_at(tokens[first].start, limit=unit.span.end) if first < colon else None
+        phrase = self.phrase_at(tokens[first].start, limit=unit.end) if first < colon else None
         if (phrase is not None and phrase.kind in _HEADLINE_SOURCES
                 and unit.index_at(phrase.span.end) == colon):
             colon_tok = tokens[colon]
@@ -996,8 +998,8 @@ class _Rules:
         """``..., aldus X.``"""
         tokens = unit.tokens
         end = tokens[i + size - 1].end
-        phrase = self.phrase_at(end, loose=True, limit=unit.span.end)
-        content = _trim(self.text, unit.span.start, tokens[i - 1].start)
+        phrase = self.phrase_at(end, loose=True, limit=unit.end)
+        content = _trim(self.text, unit.start, tokens[i - 1].start)
         if phrase is None or content is None or self.is_pair(content):
             return None
         return _Candidate(kind=self.kind_of(content), content=content,
@@ -1008,7 +1010,7 @@ class _Rules:
         """``X heeft naar eigen zeggen ...``: the content is the whole clause."""
         tokens = unit.tokens
         phrase = self.subject(unit, i)
-        content = _trim(self.text, unit.span.start, unit.span.end)
+        content = _trim(self.text, unit.start, unit.end)
         if phrase is None or content is None:
             return None
         return _Candidate(kind=self.kind_of(content), content=content,
@@ -1022,21 +1024,21 @@ class _Rules:
 
     def headline(self, u: int, unit: _Unit) -> _Candidate | None:
         """A heading ``Lavrov: OVSE verworden tot ...``."""
-        if self.text.find(":", unit.span.start, unit.span.end) < 0:
+        if self.text.find(":", unit.start, unit.end) < 0:
             return None  # most units: no colon at all, found at C speed
         tokens = unit.tokens
         words = [t.text for t in tokens[:8]]
         colon = words.index(":") if ":" in words else None
         if colon is None or colon == 0:
             return None
-        phrase = self.phrase_at(tokens[0].start, limit=unit.span.end)
+        phrase = self.phrase_at(tokens[0].start, limit=unit.end)
         if (phrase is None or phrase.kind not in _HEADLINE_SOURCES
                 or unit.index_at(phrase.span.end) != colon):
             return None
         # the costlier test last: it splits the document into blocks
-        if u != 0 and not self.is_heading(unit.span.start):
+        if u != 0 and not self.is_heading(unit.start):
             return None
-        content = _trim(self.text, tokens[colon].end, unit.span.end)
+        content = _trim(self.text, tokens[colon].end, unit.end)
         if content is None or self.is_pair(content):
             return None  # "X: '...'" is a direct quote (attribution_before)
         return _Candidate(kind=self.kind_of(content), content=content,
@@ -1048,7 +1050,7 @@ class _Rules:
         tokens = unit.tokens
         tok = tokens[i]
         cue = Span(tok.start, tokens[i + size - 1].end)
-        phrase = self.phrase_at(cue.end, loose=True, limit=unit.span.end)
+        phrase = self.phrase_at(cue.end, loose=True, limit=unit.end)
         if phrase is None:
             return None
         lead = 0
@@ -1064,9 +1066,9 @@ class _Rules:
                 k += 1
             if k >= len(tokens):
                 return None
-            content = _trim(self.text, tokens[k].start, unit.span.end)
+            content = _trim(self.text, tokens[k].start, unit.end)
         else:
-            content = _trim(self.text, unit.span.start, unit.span.end)
+            content = _trim(self.text, unit.start, unit.end)
         if content is None:
             return None
         return _Candidate(kind=self.kind_of(content), content=content, cue=cue,
@@ -1146,7 +1148,7 @@ class _Rules:
                 return None
             first_pair = next((p for p in unit.pairs if p.open == content.start), None)
             if first_pair is not None and first_pair.close is not None and self.complement_ends(
-                    text[first_pair.close + 1 : unit.span.end]):
+                    text[first_pair.close + 1 : unit.end]):
                 return None  # the whole complement is quoted: a direct quote
             phrase = self.subject(unit, i)
             if phrase is None:
@@ -1248,7 +1250,7 @@ class _Rules:
             return None
         if any(self.lex.role(t.text, "complementizer") for t in tokens[i + 1 : i + 8]):
             return None
-        content = _trim(self.text, unit.span.start, tokens[comma].start)
+        content = _trim(self.text, unit.start, tokens[comma].start)
         if content is None or self.is_pair(content):
             return None
         return _Candidate(kind=self.kind_of(content), content=content,
@@ -1268,7 +1270,7 @@ class _Rules:
                 continue
             if i > 1 and not self.lex.role(tokens[1].text, "auxiliary"):
                 return None
-            phrase = self.phrase_at(tokens[2].start, loose=True, limit=unit.span.end)
+            phrase = self.phrase_at(tokens[2].start, loose=True, limit=unit.end)
             if phrase is None:
                 return None
             return self.previous_content(u, self.cue_span(unit, i, cue), phrase)
@@ -1286,7 +1288,7 @@ class _Rules:
                 noun = tokens[k - 1].text.casefold()
                 if not noun.endswith(self.lex.statement_nouns):
                     return None  # "Dat blijkt uit cijfers van ...": data, no statement
-                phrase = self.phrase_at(tokens[k + 1].start, limit=unit.span.end)
+                phrase = self.phrase_at(tokens[k + 1].start, limit=unit.end)
                 if phrase is None or phrase.kind not in ("name", "noun"):
                     return None
                 return self.previous_content(u, Span(tokens[1].start, tokens[2].end), phrase)
@@ -1295,9 +1297,9 @@ class _Rules:
     def previous_content(self, u: int, cue: Span, phrase: ActorPhrase) -> _Candidate | None:
         """A backward attribution: the previous unit, unless it is a heading."""
         previous = self.units[u - 1]
-        if self.is_heading(previous.span.start):
+        if self.is_heading(previous.start):
             return None
-        content = _trim(self.text, previous.span.start, previous.span.end)
+        content = _trim(self.text, previous.start, previous.end)
         if content is None:
             return None
         return _Candidate(kind=self.kind_of(content), content=content, cue=cue,
@@ -1429,11 +1431,11 @@ def _resolve(rules: _Rules, candidates: list[_Candidate], found: ActorResolver
             speaker = speaker_of_unit.get(cand.unit - 1) or speaker_of_unit.get(cand.unit)
             if speaker is None and cand.unit > 0:
                 previous = rules.units[cand.unit - 1]
-                subject = found.resolve_at(previous.span.start, salient=salient)
+                subject = found.resolve_at(previous.start, salient=salient)
                 if subject is not None and subject.kind in ("person", "organisation", "group"):
                     speaker = subject
             if speaker is None and last_speaker is not None:
-                unit_start = rules.units[cand.unit].span.start
+                unit_start = rules.units[cand.unit].start
                 between = text[last_speaker[0] : unit_start]
                 if "\n" not in between.strip():
                     speaker = last_speaker[1]
