@@ -481,7 +481,7 @@ def test_every_cue_head_the_rules_see_is_a_document_token(text: str) -> None:
     lex = stance.default_lexicon()
     tokens = actors.tokenize(text)
     lows = [t.text.casefold() for t in tokens]
-    heads = set(stance._cue_heads(lows, [t.start for t in tokens], lex))
+    heads = {tokens[k].start for k in stance._cue_heads(lows, lex)}
     for sentence in geopol.segment(text, tokens=False):
         toks, toks_lows = stance._tokens(text, sentence.span.start, sentence.span.end)
         for tok, low in zip(toks, toks_lows, strict=True):
@@ -497,16 +497,22 @@ _JOIN_TEXT = st.lists(st.sampled_from([
 @settings(max_examples=500, deadline=None)
 @given(_JOIN_TEXT)
 def test_sentence_tokens_from_the_document_tokens_are_the_rules_own(text: str) -> None:
+    # the tokens, folded words and cue heads a visited sentence takes from the document's
+    # are those it finds itself
+    doc = Document(id="t", text=text)
     doc_tokens, doc_starts = actors._whole_text_tokens(text)
     doc_lows = [t.text.casefold() for t in doc_tokens]
+    whole = stance._DocTokens(doc_tokens, doc_starts, doc_lows,
+                              stance._cue_heads(doc_lows, _LEX))
     spans = [s.span for s in geopol.segment(text, tokens=False)]
     # spans that do not begin or end at a token's edge take the rules' own path
     spans += [Span(a, b) for a, b in ((0, len(text)), (1, len(text)), (0, len(text) // 2))
               if a <= b]
     for span in spans:
-        own = stance._tokens(text, span.start, span.end)
-        taken = stance._sentence_tokens(text, span, doc_tokens, doc_starts, doc_lows)
-        assert [list(part) for part in own] == [list(part) for part in taken], (text, span)
+        own = stance._Sentence(doc, span, _LEX, None)
+        taken = stance._visited(doc, Sentence(span=span), _LEX, whole)
+        assert ((list(own.toks), list(own.lows), own.cue_at)
+                == (list(taken.toks), list(taken.lows), taken.cue_at)), (text, span)
 
 
 _CUT_TEXT = st.lists(st.sampled_from([
@@ -528,7 +534,7 @@ def test_the_cue_scan_only_skips_sentences_without_a_stance(text: str, cuts: lis
 
     found = stance.extract(doc, sentences=sentences)
     with pytest.MonkeyPatch.context() as patch:  # visit every sentence
-        patch.setattr(stance, "_cue_heads", lambda tokens, starts, lex: list(starts))
+        patch.setattr(stance, "_cue_heads", lambda lows, lex: list(range(len(lows))))
         everywhere = stance.extract(doc, sentences=sentences)
 
     assert everywhere == found
@@ -540,20 +546,20 @@ def test_the_cue_scan_only_skips_sentences_without_a_stance(text: str, cuts: lis
 def test_sentence_edges_found_once_are_those_found_for_each_sentence(
         text: str, cuts: list[int]) -> None:
     # extract finds the document tokens of every given sentence once and passes them on
-    # to _sentence_tokens, which otherwise finds them itself
+    # to _visited, which otherwise finds them itself
     doc = Document(id="e", text=text)
     sentences = [Sentence(span=s.span) for s in geopol.segment(text, tokens=False)]
     bounds = sorted({0, len(text), *(min(c, len(text)) for c in cuts)})
-    real = stance._sentence_tokens
+    real = stance._visited
 
-    def own_edges(text: str, span: Span, *args: object) -> object:
-        return real(text, span, *args[:3])  # type: ignore[arg-type]
+    def own_edges(doc: Document, sentence: Sentence, *args: object) -> object:
+        return real(doc, sentence, *args[:2])  # type: ignore[arg-type]
 
     cut = [Sentence(span=Span(a, b)) for a, b in itertools.pairwise(bounds)]
     for parts in (sentences, cut):
         found = stance.extract(doc, sentences=parts)
         with pytest.MonkeyPatch.context() as patch:
-            patch.setattr(stance, "_sentence_tokens", own_edges)
+            patch.setattr(stance, "_visited", own_edges)
             assert stance.extract(doc, sentences=parts) == found, (text, parts)
 
 
@@ -673,3 +679,51 @@ def test_a_sentence_keeps_the_answers_it_would_compute(text: str, data: st.DataO
                                    max_size=3 * s.n + 3)):
         kept = _actors_of(stance._holder, ctx, s, a, b)
         assert kept == _actors_of(stance._find_holder, ctx, s, a, b), (a, b)
+
+
+# -- questions asked in one step ------------------------------------------------------------
+# Shortcuts that answer for a range or a set of classes at once must give what the plain
+# questions, token by token, give; on every token and on ranges that run past the edges.
+
+
+def _door_agent(s: stance._Sentence, i: int) -> tuple[int, int] | None:
+    """The reference: _door_agent without its test for "door" in reach."""
+    for back in range(2, 7):
+        k = i - back
+        if k < 0:
+            break
+        if s.low(k) == "door":
+            a, b = k + 1, i
+            if b > a and all(s.is_word(x) and not s.is_finite_verb(x) for x in range(a, b)):
+                return (a, b)
+            return None
+        if not s.is_word(k):
+            return None
+    return None
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(_CLAUSE_TEXT, st.sampled_from(["door", "Door Rusland gesteunde"])),
+                max_size=3).map(" ".join))
+@example("De door Rusland gesteunde separatisten")
+@example("de door Rusland en Iran heel zwaar gesteunde separatisten")  # "door" six back
+def test_questions_asked_at_once_agree_with_the_plain_ones(text: str) -> None:
+    doc = Document(id="q", text=text)
+    s = stance._Sentence(doc, Span(0, len(text)), _LEX, None)
+    indices = range(-3, s.n + 3)
+    words = sorted({*s.lows[:8], "door", "en", "x"})
+    for i in indices:
+        assert s.is_mark(i) == (s.is_quote(i) or s.is_punct(i)), i
+        for classes in (stance._TRAILING, stance._ADVERBIAL_FIRST, frozenset({"determiner"})):
+            assert s.is_any(i, classes) == any(s.is_(i, c) for c in classes), (i, classes)
+        # the classes of a word stand for the lexicon's lists (the adverbial-first test)
+        low = s.low(i)
+        assert s.is_any(i, stance._ADVERBIAL_FIRST) == (
+            low in _LEX.of("preposition") or low in _LEX.of("adverb") or low in _LEX.negators
+            or low in _LEX.of("subordinator")), i
+        assert s.is_(i, "determiner") == (low in _LEX.of("determiner")), i
+        assert stance._door_agent(s, i) == _door_agent(s, i), i
+        for b in indices:
+            for word in words:
+                plain = next((k for k in range(i, b) if s.low(k) == word), -1)
+                assert s.find(word, i, b) == plain, (word, i, b)

@@ -122,12 +122,15 @@ class CueEntry:
     not_with: frozenset[str] = frozenset()
     why: str = ""
 
-    @property
+    # prepositions and reflexive are asked for every candidate of the cue, in loops: each is
+    # computed once per entry (the entry is immutable)
+
+    @functools.cached_property
     def prepositions(self) -> tuple[str, ...]:
         """The prepositions of the ``<preposition> NP`` frames, in order."""
         return tuple(f.split()[-2] for f in self.frames if f.endswith(" NP") and f != "NP ADJ")
 
-    @property
+    @functools.cached_property
     def reflexive(self) -> bool:
         """Whether the cue needs ``zich`` (``zich keren tegen``)."""
         return any(f.startswith("zich ") for f in self.frames)
@@ -318,6 +321,7 @@ _TOKEN = regex.compile(
 )
 _QUOTE_MARKS = frozenset("\"'„“”‘’‚«»")
 _PUNCT = frozenset(",;:.!?()[]–—")
+_MARKS = _QUOTE_MARKS | _PUNCT
 _MAX_TARGET = 30  # tokens
 
 
@@ -380,26 +384,41 @@ def _token_range(span: Span, doc_tokens: Sequence[actors.Tok],
 _ASK = (-1, -1)  # the edges of a sentence not yet found (never a range: indices are >= 0)
 
 
-def _sentence_tokens(text: str, span: Span, doc_tokens: Sequence[actors.Tok],
-                     doc_starts: Sequence[int], doc_lows: Sequence[str],
-                     edges: tuple[int, int] | None = _ASK) -> _Toks:
-    """``_tokens(text, span.start, span.end)``, taken from the document's tokens where they
-    are the same: when the sentence begins and ends at a token's edges and holds no place
-    where the rules join tokens (see :data:`_JOIN_SITE`). Their patterns differ only there,
-    and neither looks beyond a token's edges except for those joins (tests/test_stance.py
-    checks the two agree).
+class _DocTokens(NamedTuple):
+    """What :func:`extract` finds once for the whole document, for its sentences to share."""
 
-    Then the sentence's tokens are a slice of the document's (the same ``actors.Tok``
-    values, none built here) and their case-folded texts a slice of *doc_lows*, which
-    :func:`extract` folds once for the whole document (the cue scan needs them anyway).
-    *edges* is ``_token_range(span, doc_tokens, doc_starts)`` when the caller has it.
+    tokens: Sequence[actors.Tok]  # the resolver's tokens (actors.tokenize)
+    starts: Sequence[int]  # their start offsets
+    lows: Sequence[str]  # their case-folded texts
+    heads: Sequence[int]  # the indices of those that begin a cue form (_cue_heads)
+
+
+def _visited(doc: Document, sentence: Sentence, lex: Lexicon, whole: _DocTokens,
+             edges: tuple[int, int] | None = _ASK) -> _Sentence:
+    """``_Sentence(doc, sentence.span, lex, parsed)``, its tokens and the tokens that begin
+    a cue form taken from the document's where they are the same.
+
+    They are the same when the sentence begins and ends at a token's edges and holds no
+    place where the rules join tokens (see :data:`_JOIN_SITE`): the patterns of the rules'
+    tokens (:func:`_tokens`) and the document's differ only there, and neither looks
+    beyond a token's edges except for those joins (tests/test_stance.py checks the two
+    agree). Then the sentence's tokens are a slice of the document's (the same
+    ``actors.Tok`` values, none built here), their case-folded texts a slice of the
+    document's, which :func:`extract` folds once (the cue scan needs them anyway), and its
+    cue heads those of the document's scan that fall inside it. *edges* is
+    ``_token_range(span, whole.tokens, whole.starts)`` when the caller has it.
     """
+    span = sentence.span
+    parsed = sentence if sentence.has_parse else None
     if edges is _ASK:
-        edges = _token_range(span, doc_tokens, doc_starts)
-    if edges is None or _joins(text, span.start, span.end):
-        return _tokens(text, span.start, span.end)
+        edges = _token_range(span, whole.tokens, whole.starts)
+    if edges is None or _joins(doc.text, span.start, span.end):
+        return _Sentence(doc, span, lex, parsed)
     first, last = edges
-    return doc_tokens[first:last], doc_lows[first:last]
+    heads = whole.heads
+    inside = heads[bisect.bisect_left(heads, first):bisect.bisect_left(heads, last)]
+    return _Sentence(doc, span, lex, parsed, (whole.tokens[first:last], whole.lows[first:last]),
+                     [k - first for k in inside])
 
 
 _UNKNOWN = "unknown"  # not yet computed (a value _Sentence._opens_clause never gives)
@@ -409,13 +428,18 @@ class _Sentence:
     """The words of one sentence and what the rules ask about them."""
 
     def __init__(self, doc: Document, span: Span, lex: Lexicon,
-                 parsed: Sentence | None, toks: _Toks | None = None) -> None:
+                 parsed: Sentence | None, toks: _Toks | None = None,
+                 cue_at: list[int] | None = None) -> None:
         self.doc = doc
         self.span = span
         self.lex = lex
         self.toks, self.lows = _tokens(doc.text, span.start, span.end) if toks is None else toks
         self.n = len(self.toks)
         self.parsed = parsed
+        # the tokens that begin a cue form, in order: the scan below, or the caller's answer
+        # from the document's own scan when the tokens are a slice of the document's
+        self.cue_at = list(itertools.compress(range(self.n), map(
+            lex._heads.__contains__, self.lows))) if cue_at is None else cue_at
         empty: frozenset[str] = frozenset()
         self.cls = list(map(lex._classes.get, self.lows, itertools.repeat(empty)))
         # what each token does at a clause's edge: None (opens no clause) for a word that
@@ -433,8 +457,23 @@ class _Sentence:
     def low(self, i: int) -> str:
         return self.lows[i] if 0 <= i < self.n else ""
 
+    def find(self, low: str, a: int, b: int) -> int:
+        """The first index ``k`` in ``a .. b-1`` where ``self.low(k) == low``, else -1 (two
+        C-level searches instead of a Python step per token)."""
+        a = max(a, 0)
+        words = self.lows[a:b] if b > a else []
+        return a + words.index(low) if low in words else -1
+
     def is_(self, i: int, word_class: str) -> bool:
         return 0 <= i < self.n and word_class in self.cls[i]
+
+    def is_any(self, i: int, word_classes: frozenset[str]) -> bool:
+        """Whether token *i* is in any of *word_classes* (``is_`` of each, in one test)."""
+        return 0 <= i < self.n and not self.cls[i].isdisjoint(word_classes)
+
+    def is_mark(self, i: int) -> bool:
+        """``is_quote(i) or is_punct(i)``, in one test."""
+        return 0 <= i < self.n and self.toks[i].text in _MARKS
 
     def is_quote(self, i: int) -> bool:
         return 0 <= i < self.n and self.toks[i].text in _QUOTE_MARKS
@@ -465,10 +504,9 @@ class _Sentence:
         if self.lows[i].endswith(("t", "de", "te", "den", "ten")):
             return False  # a third person or past tense form is never a noun
         prev = self.low(i - 1)
-        if prev in self.lex.of("determiner") and prev not in ("zijn", "meer", "dat", "die"):
+        if self.is_(i - 1, "determiner") and prev not in ("zijn", "meer", "dat", "die"):
             return True
-        return bool(prev.endswith("e") and self.is_word(i - 1)
-                    and self.low(i - 2) in self.lex.of("determiner")
+        return bool(prev.endswith("e") and self.is_word(i - 1) and self.is_(i - 2, "determiner")
                     and not self.is_(i - 1, "auxiliary"))
 
     def quote_boundary(self, i: int) -> bool:
@@ -680,11 +718,13 @@ def _find_holder(ctx: _Context, s: _Sentence, a: int, b: int) -> list[Actor]:
     # coordinated names: "Rusland en Oekraïne"
     parts: list[tuple[int, int]] = []
     start = a
-    for k in range(a, b):
-        if s.low(k) == "en" and s.is_cap(k - 1) and k > start and (
+    k = s.find("en", a, b)
+    while k >= 0:
+        if s.is_cap(k - 1) and k > start and (
                 s.is_cap(k + 1) or (s.is_(k + 1, "determiner") and s.is_cap(k + 2))):
             parts.append((start, k))
             start = k + 1
+        k = s.find("en", k + 1, b)
     parts.append((start, b))
     if len(parts) > 1 and not all(b2 - a2 <= 4 for a2, b2 in parts):
         parts = [(a, b)]
@@ -773,6 +813,9 @@ def _subject(s: _Sentence, i: int, ctx: _Context) -> tuple[int, int] | None:
 
 
 _NO_ANSWER = (-1, -1)  # not yet asked (never a subject: subjects have a >= 0)
+# the classes of a first word that makes a main clause adverbial-first (the subject follows
+# the finite verb); a word's classes hold "negator" exactly when it is one of the negators
+_ADVERBIAL_FIRST = frozenset({"preposition", "adverb", "negator", "subordinator"})
 
 
 def _find_subject(s: _Sentence, i: int, ctx: _Context) -> tuple[int, int] | None:
@@ -791,9 +834,9 @@ def _find_subject(s: _Sentence, i: int, ctx: _Context) -> tuple[int, int] | None
         return _sentence_subject(s, ctx)
     # main clause: the finite verb is the first verb-like word
     anchor = -1
-    for k in range(start, i + 1):
-        if k == start and s.low(k) in ("zijn", "haar", "hun", "dat"):
-            continue
+    # a possessive or "dat" opening the clause is no verb
+    begin = start + 1 if s.low(start) in ("zijn", "haar", "hun", "dat") else start
+    for k in range(begin, i + 1):
         if s.is_finite_verb(k):
             anchor = k
             break
@@ -814,10 +857,8 @@ def _find_subject(s: _Sentence, i: int, ctx: _Context) -> tuple[int, int] | None
             if before is not None:
                 return before
         return _after(s, anchor, i)
-    first = s.low(j)
-    if (first in s.lex.of("preposition") or first in s.lex.of("adverb")
-            or first in s.lex.negators or first in s.lex.of("subordinator")
-            or s.toks[j].text[:1].isdigit() or first in ("begin", "eind", "half", "midden")):
+    if (not s.cls[j].isdisjoint(_ADVERBIAL_FIRST) or s.toks[j].text[:1].isdigit()
+            or s.lows[j] in ("begin", "eind", "half", "midden")):
         return _after(s, anchor, i)
     end = j
     while end < anchor and not s.is_punct(end):
@@ -872,6 +913,10 @@ def _sentence_subject(s: _Sentence, ctx: _Context) -> tuple[int, int] | None:
 # -- targets ------------------------------------------------------------------------------------
 
 
+# the word classes _trim strips from a target's end (with quote marks and punctuation)
+_TRAILING = frozenset({"adverb", "auxiliary", "negator", "preposition", "determiner"})
+
+
 class _Target(NamedTuple):
     a: int
     b: int
@@ -890,8 +935,7 @@ def _trim(s: _Sentence, a: int, b: int, *, cut_at_negator: bool = True) -> _Targ
             a += 1
             if s.low(a) == "enkele":
                 a += 1
-        elif s.is_(a, "adverb") or s.is_quote(a) or s.is_punct(a) or s.low(a) in (
-                "zich", "te", "om"):
+        elif s.is_(a, "adverb") or s.is_mark(a) or s.low(a) in ("zich", "te", "om"):
             a += 1
         else:
             break
@@ -901,13 +945,11 @@ def _trim(s: _Sentence, a: int, b: int, *, cut_at_negator: bool = True) -> _Targ
                 negations += 1
                 b = k
                 break
-    while b > a and (s.is_(b - 1, "adverb") or s.is_quote(b - 1) or s.is_punct(b - 1)
-                     or s.is_(b - 1, "auxiliary") or s.is_negator(b - 1)
-                     or s.is_(b - 1, "preposition") or s.is_(b - 1, "determiner")):
+    while b > a and (s.is_any(b - 1, _TRAILING) or s.is_mark(b - 1)):
         if s.is_negator(b - 1):
             negations += 1
         b -= 1
-    if b <= a or not any(s.is_word(k) for k in range(a, b)):
+    if b <= a or not any(map(s.is_word, range(a, b))):
         return None
     if b - a > _MAX_TARGET:
         b = a + _MAX_TARGET
@@ -980,8 +1022,7 @@ def _cue_matches(s: _Sentence, i: int, form: _Form) -> int | None:
         # joined infinitive with te: "af te wijzen"
         if s.low(i - 1) == "te" and s.low(i - 2) == form.particle:
             return end
-        clause_stop = s.clause_end(i)
-        if not any(s.low(k) == form.particle for k in range(end, clause_stop)):
+        if s.find(form.particle, end, s.clause_end(i)) < 0:
             return None
     return end
 
@@ -1096,11 +1137,11 @@ def _verb(ctx: _Context, s: _Sentence, i: int, end: int, entry: CueEntry,
         return
     start, _ = s.clause_start(i)
     stop = s.clause_end(i, stop_at_dat=False)
-    if entry.not_with and any(s.low(k) in entry.not_with for k in range(end, s.clause_end(i))):
+    clause_stop = s.clause_end(i)
+    if entry.not_with and any(s.low(k) in entry.not_with for k in range(end, clause_stop)):
         return
     if "infinitive" in entry.frames and any(
-            s.is_(k, "cue_verb") and not s.is_(k, "auxiliary")
-            for k in range(end, s.clause_end(i))):
+            s.is_(k, "cue_verb") and not s.is_(k, "auxiliary") for k in range(end, clause_stop)):
         return  # "wil het akkoord afwijzen": the infinitive's own cue holds the stance
     sub = _in_subclause(s, i)
     subject = _subject(s, i, ctx)
@@ -1120,8 +1161,8 @@ def _verb(ctx: _Context, s: _Sentence, i: int, end: int, entry: CueEntry,
                 return
     # negators between the subject (or clause start) and the cue
     before = _negations_between(s, max(subj_end, start), i)
-    particle = _particle_at(s, form, end, s.clause_end(i))
-    region_end = min(particle, s.clause_end(i))
+    particle = _particle_at(s, form, end, clause_stop)
+    region_end = min(particle, clause_stop)
     for frame in entry.frames:
         words = frame.split()
         target: _Target | None = None
@@ -1142,9 +1183,9 @@ def _verb(ctx: _Context, s: _Sentence, i: int, end: int, entry: CueEntry,
                     target = _Target(target.a, target.b, 0)
         elif words[-1] == "NP" and len(words) >= 2:
             prep = words[-2]
-            p = next((k for k in range(end, s.clause_end(i)) if s.low(k) == prep), -1)
+            p = s.find(prep, end, clause_stop)
             if p < 0 and sub:
-                p = next((k for k in range(subj_end, i) if s.low(k) == prep), -1)
+                p = s.find(prep, subj_end, i)
                 if p >= 0:
                     t = _trim(s, p + 1, i)
                     if t is not None:
@@ -1235,6 +1276,8 @@ def _count_cut(s: _Sentence, t: _Target, b: int) -> int:
 
 def _door_agent(s: _Sentence, i: int) -> tuple[int, int] | None:
     """The agent of an attributive participle: ``door Rusland`` or ``Iraans`` right before."""
+    if s.find("door", i - 6, i - 1) < 0:
+        return None  # without "door" in reach the loop below finds none
     for back in range(2, 7):
         k = i - back
         if k < 0:
@@ -1586,13 +1629,13 @@ def extract(
     chains = resolver or actors.resolver(doc)
     tokens, token_starts = chains.tokens, chains.token_starts
     lows = list(map(str.casefold, map(_TEXT, tokens)))
-    hits = _cue_heads(lows, token_starts, lex)
-    if not hits and sentences is None:
+    heads = _cue_heads(lows, lex)
+    if not heads and sentences is None:
         return ()  # the built-in segmentation cuts no word: no sentence can hold a cue
     spans = sentences_of(doc, sentences)
     starts = [sent.span.start for sent in spans]
     wanted: set[int] = set()
-    for offset in hits:
+    for offset in map(token_starts.__getitem__, heads):
         k = bisect.bisect_right(starts, offset) - 1
         if k >= 0 and offset < spans[k].span.end:
             wanted.add(k)
@@ -1604,13 +1647,11 @@ def extract(
         # a sentence cut inside a word has a first or last token of its own: visit it
         wanted.update(itertools.compress(range(len(edges)), map(operator.not_, edges)))
     ctx = _Context(doc, quotes or (), chains)
+    whole = _DocTokens(tokens, token_starts, lows, heads)
     found: list[Stance] = []
     seen: set[tuple[int, int, int, str]] = set()
     for k in sorted(wanted):
-        sentence = spans[k]
-        toks = _sentence_tokens(doc.text, sentence.span, tokens, token_starts, lows,
-                                edges[k] if edges else _ASK)
-        s = _Sentence(doc, sentence.span, lex, sentence if sentence.has_parse else None, toks)
+        s = _visited(doc, spans[k], lex, whole, edges[k] if edges else _ASK)
         for result in _sentence_stances(ctx, s):
             for holder in result.holders:
                 key = (result.cue.start, result.target.start, result.target.end, holder.name)
@@ -1623,10 +1664,10 @@ def extract(
     return tuple(found)
 
 
-def _cue_heads(lows: Iterable[str], starts: Sequence[int], lex: Lexicon) -> list[int]:
-    """The offsets of the document's tokens (:func:`geopol.actors.tokenize`; *lows* are
-    their case-folded texts, *starts* their offsets) that are the first word of a cue form,
-    found without a Python step per token.
+def _cue_heads(lows: Sequence[str], lex: Lexicon) -> list[int]:
+    """The indices of the document's tokens (:func:`geopol.actors.tokenize`; *lows* are
+    their case-folded texts) that are the first word of a cue form, in order, found
+    without a Python step per token.
 
     Only a sentence that holds one can give a stance. In a sentence that begins and ends at
     token edges (:func:`_token_range`), the stance rules' own tokens (:func:`_tokens`) are
@@ -1635,7 +1676,7 @@ def _cue_heads(lows: Iterable[str], starts: Sequence[int], lex: Lexicon) -> list
     packaged ones does) is therefore one of these tokens wherever the rules see it
     (tests/test_stance.py checks both).
     """
-    return list(itertools.compress(starts, map(lex._heads.__contains__, lows)))
+    return list(itertools.compress(range(len(lows)), map(lex._heads.__contains__, lows)))
 
 
 def _outer_negation(s: _Sentence, i: int) -> bool:
@@ -1648,10 +1689,9 @@ def _outer_negation(s: _Sentence, i: int) -> bool:
 
 def _sentence_stances(ctx: _Context, s: _Sentence) -> Iterator[_Found]:
     # Only a token that begins a cue form can start a stance, and most tokens begin
-    # none: visit those alone (found in one pass), skipping the ones a cue has taken.
-    heads = s.lex._heads
+    # none: visit those alone (s.cue_at), skipping the ones a cue has taken.
     i = 0
-    for k in itertools.compress(range(s.n), map(heads.__contains__, s.lows)):
+    for k in s.cue_at:
         if k < i:
             continue
         i = k
