@@ -550,10 +550,17 @@ class _Trigger:
         # so these classes take the ASCII characters by range, and any other character
         # only to test its category in a lookbehind (few are not ASCII in Dutch text)
         other = r"\x80-\U0010ffff"
-        self._signs = re.compile(rf"[0-9{symbols}\-−+@{other}](?<=[\d{symbols}\-−+@])", flags)
         self._after_space = re.compile(rf" (?={word_start})", flags)
-        self._after_other = re.compile(
-            rf"[\x00-\x1f!-/:-@\[-^`{{-\x7f{other}](?={word_start})(?<=\W)", flags)
+        # One scan for the signs (a digit, a currency symbol, -, −, + or @: the trigger can
+        # start on it) and for the other non-word characters before a trigger word (the
+        # trigger can start after it): it looks at every character but a space, an ASCII
+        # letter and '_', and costs about as much as a scan for either. No group: a sign;
+        # 'before': before a trigger word; 'both': a sign before a trigger word.
+        before = rf"(?={word_start})(?<=\W)"
+        self._marks = re.compile(
+            rf"[\x00-\x1f!-@\[-^`{{-\x7f{symbols}{other}]"
+            rf"(?:(?<=[\d{symbols}\-−+@])(?:{before}(?P<both>))?|{before}(?P<before>))",
+            flags)
         self._link = re.compile(r"https?://|www\.", flags)
         self._case_sensitive = not flags & re.IGNORECASE
 
@@ -561,9 +568,13 @@ class _Trigger:
         """The positions in *text* where :attr:`pattern` can match (and some where it cannot):
         digits, signs and symbols, links, and words after a non-word character."""
         found = [0]  # a trigger word at the start of the text
-        found += [m.start() for m in self._signs.finditer(text)]
+        for mark in self._marks.finditer(text):
+            kind = mark.lastgroup
+            if kind != "before":  # a sign
+                found.append(mark.start())
+            if kind is not None:  # before a trigger word
+                found.append(mark.end())
         found += [m.end() for m in self._after_space.finditer(text)]
-        found += [m.end() for m in self._after_other.finditer(text)]
         if not self._case_sensitive or "http" in text or "www." in text:
             found += [m.start() for m in self._link.finditer(text)]
         return sorted(set(found))
