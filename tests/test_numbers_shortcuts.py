@@ -17,7 +17,7 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from geopol.numbers import default_lexicon
+from geopol.numbers import NumberLexicon, default_lexicon
 
 LEX = default_lexicon()
 PATTERNS = LEX.patterns
@@ -150,3 +150,32 @@ def test_trigger_search_agrees_with_a_plain_search(text: str) -> None:
         for pos in range(len(scan) + 1):
             assert _key(trigger.pattern.search(scan, pos)) == _key(
                 trigger.search(scan, positions, pos)), (scan, pos)
+
+
+# the words that end or extend a plain count ('15 mei', '15 mln', '5 tot 10', '3 op de 4',
+# '15 miljoenen'), as they are, in upper case after the first letter (15 mLN), and with
+# what may follow them
+_PLAIN_COUNT_ENDS = sorted({*LEX.scales, *LEX.months, "tot en met", "t/m", "tot", "à", "a",
+                            "of", "op de 4", "op", "mensen", "ab", "AB", "uur"})
+_PLAIN_COUNT_ENDS += [word[:1] + word[1:].upper() for word in _PLAIN_COUNT_ENDS]
+
+
+@pytest.mark.parametrize("word", _PLAIN_COUNT_ENDS)
+def test_match_master_agrees_with_the_master_pattern_after_a_plain_count(word: str) -> None:
+    for number in ("15", "2014", "1", "015", "0201234567", "F-16", "1,5", "12.000", "(43"):
+        for after in ("", "x", ".", " 10", "en", "-x"):
+            text = f"{number} {word}{after}"
+            for start in range(len(text)):
+                expected = _key(REFERENCE.match(text, start))
+                assert expected == _key(PATTERNS.match_master(text, start)), (text, start)
+
+
+def test_plain_count_is_a_shortcut_for_the_commonest_number() -> None:
+    assert PATTERNS.plain_count is not None
+    assert PATTERNS.plain_count.match("15 mensen") is not None
+
+
+def test_plain_count_is_off_when_a_form_has_a_letter_that_matches_ascii_ignoring_case() -> None:
+    kelvin = NumberLexicon.from_data(months={**LEX.months, "\u212aw": 1})
+
+    assert kelvin.patterns.plain_count is None

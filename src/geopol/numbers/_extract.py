@@ -19,7 +19,7 @@ import attrs
 import regex
 
 from geopol.model import Document, Hedge, NumberKind, NumericClaim, Sentence, Span
-from geopol.numbers._lexicon import NumberLexicon, default_lexicon
+from geopol.numbers._lexicon import Match, NumberLexicon, default_lexicon
 from geopol.numbers._parse import as_number, parse_with
 
 __all__ = ["extract"]
@@ -124,7 +124,7 @@ class _Reader:
 
     # -- the pass ---------------------------------------------------------------------------
 
-    def _matches(self) -> Iterator[regex.Match[str]]:
+    def _matches(self) -> Iterator[Match]:
         """The matches of the master pattern, tried only where the trigger fires."""
         text = self.text
         lowered = text.lower()
@@ -174,7 +174,7 @@ class _Reader:
                 rule=c.rule,
             )
 
-    def _read(self, m: regex.Match[str]) -> Iterator[_Candidate]:
+    def _read(self, m: Match) -> Iterator[_Candidate]:
         # each alternative of the master pattern is one named group around the whole
         # alternative, so the last group closed names the alternative that matched
         what = m.lastgroup
@@ -222,7 +222,7 @@ class _Reader:
 
     # -- readers ----------------------------------------------------------------------------
 
-    def _date(self, m: regex.Match[str]) -> Iterator[_Candidate]:
+    def _date(self, m: Match) -> Iterator[_Candidate]:
         if m["day"]:
             day, month = int(m["day"]), self.lex.months[m["month"].casefold()]
             year = int(m["year"]) if m["year"] else None
@@ -245,7 +245,7 @@ class _Reader:
         value = (year or 0) * 10000 + month * 100 + day
         yield _Candidate(m.start(), m.end(), value, "date", rule=rule)
 
-    def _fraction(self, m: regex.Match[str]) -> Iterator[_Candidate]:
+    def _fraction(self, m: Match) -> Iterator[_Candidate]:
         text = m["fraction"]
         words = text.split()
         # 'een derde termijn' is an ordinal with an article, 'een derde van' a fraction
@@ -270,7 +270,7 @@ class _Reader:
                        rule="number.fraction")
         yield self._hedged(c)
 
-    def _ordinal(self, m: regex.Match[str]) -> Iterator[_Candidate]:
+    def _ordinal(self, m: Match) -> Iterator[_Candidate]:
         text = m["ordinal"]
         value = self._parse(text)
         if value is None:

@@ -11,10 +11,11 @@ import bisect
 import functools
 import itertools
 import re
+import string
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from types import MappingProxyType
-from typing import Any, Literal, NamedTuple, get_args
+from typing import Any, Literal, NamedTuple, TypeAlias, get_args
 
 import attrs
 import regex
@@ -28,6 +29,8 @@ __all__ = ["NumberLexicon", "default_lexicon"]
 UnitKind = Literal["measure", "percent", "duration"]
 Position = Literal["before", "after", "both"]
 WordRole = Literal["unit", "teen", "tens", "hundred", "half", "denominator", "ordinal", "vague"]
+# a match of the master pattern or of a shortcut for it in the standard library's engine
+Match: TypeAlias = "regex.Match[str] | re.Match[str]"
 
 
 def _alternation(words: Iterable[str], *, boundary: bool = False) -> str:
@@ -253,7 +256,8 @@ class _Patterns:
         words = lex.scale_words(abbreviations=False)
         thousand = _alternation(w for w, v in words.items() if v < 10**6)
         big = _alternation(w for w, v in words.items() if v >= 10**6)
-        abbr = _alternation(lex.scale_words(abbreviations=True))
+        abbreviations = lex.scale_words(abbreviations=True)
+        abbr = _alternation(abbreviations)
         half = _alternation(lex.words_with("half"))
         den = _alternation(lex.words_with("denominator"))
         vague = _alternation(lex.words_with("vague"))
@@ -293,7 +297,7 @@ class _Patterns:
         q_digit = (rf"(?:{sign}?(?<![\p{{L}}\d]|\d[.,]|[\p{{L}}][-‐]){digit_num}"
                    rf"(?![.,]?\d)(?!(?!{glued_ok})[-‐]?\p{{L}}))")
         q_word = rf"(?<![\p{{L}}\d]|[\p{{L}}\d][-‐]){spelled}(?![\p{{L}}\d])(?![-‐]\p{{L}})"
-        sep = r"(?:\s*[-–]\s*|\s+(?:tot\s+en\s+met|t/m|tot|à|a|of)\s+)"
+        sep = rf"(?:\s*[-–]\s*|\s+(?:{'|'.join(_words_re([w]) for w in _RANGE_WORDS)})\s+)"
         q = rf"(?:{q_digit}|{q_word})"
         self.q = q
 
@@ -361,6 +365,7 @@ class _Patterns:
         # word: the regex module tries each alternative in turn, so it is about twice as
         # fast there. (The date alternatives stay whole, for the groups that _date reads.)
         word_starts = [*lex.names, *lex.words_with("vague"), *morpheme_words]
+        self.plain_count: re.Pattern[str] | None = None
         if any(w[:1].isdigit() for w in word_starts):
             self.master_digit = self.master
         else:
@@ -377,6 +382,9 @@ class _Patterns:
                             rf"|(?P<fraction>(?<![\p{{L}}\d])\d+{in_every})"
                             rf"|(?P<ordinal>{digit_ordinal}))|{quantity}")
             self.master_digit = regex.compile(master_digit, regex.IGNORECASE)
+            self.plain_count = _plain_count(
+                [*abbreviations, *lex.months, *_RANGE_WORDS, "op"], [*words],
+                [f for f, (_, pos) in lex.currencies.items() if pos != "after"])
         # What the master needs at a hit on an ASCII letter, one line for each alternative
         # that can start with a letter: the link, e-mail and name skips, the decade, month
         # and year, 'tussen' with a quantity, a vague word, de helft, eerste or derde, and
@@ -452,11 +460,16 @@ class _Patterns:
         self.trigger = _Trigger(re.escape(symbols), word_start, 0)
         self.trigger_ci = _Trigger(re.escape(symbols), word_start, re.IGNORECASE)
 
-    def match_master(self, text: str, start: int) -> regex.Match[str] | None:
+    def match_master(self, text: str, start: int) -> Match | None:
         """``master.match(text, start)``, with the shortcuts that the character at *start*
-        allows (:attr:`master_digit`, :attr:`letter_start`, :attr:`master_word`)."""
+        allows (:attr:`plain_count`, :attr:`master_digit`, :attr:`letter_start`,
+        :attr:`master_word`)."""
         char = text[start]
         if "0" <= char <= "9":
+            if self.plain_count is not None:
+                plain = self.plain_count.match(text, start)
+                if plain is not None:
+                    return plain
             return self.master_digit.match(text, start)
         if char.isascii() and char.isalpha():
             hit = self.letter_start.match(text, start)
@@ -530,6 +543,52 @@ def _number_word_run(lex: NumberLexicon, morpheme_words: Sequence[str]) -> str:
 
 
 _RUN_CAP = 8  # number words in one word that _number_word_run checks (few numerals have more)
+
+# the words between the two numbers of a range (5 tot 10), after any whitespace
+_RANGE_WORDS = ("tot en met", "t/m", "tot", "à", "a", "of")
+
+
+def _plain_count(whole_words: Iterable[str], scale_words: Iterable[str],
+                 currencies_before: Iterable[str]) -> re.Pattern[str] | None:
+    """A ``re`` pattern for the commonest number in the text, a plain count: digits, a
+    space and a word of lower-case ASCII letters (``15 mensen``). Where it matches, the
+    master pattern matches the same digits as a quantity and nothing more, and this
+    costs a tenth as much. It has the groups that :class:`_Reader` reads of such a match.
+
+    The digits start with 1 to 9 and follow no letter, digit, ``.``, ``,`` or hyphen,
+    and a space and a letter come after them, so no alternative of ``master_digit`` but
+    the quantity can match (each needs a 0, a sign or bracket, an upper-case letter or
+    something other than a space after the digits) and of its digit forms only a plain run;
+    and the quantity cannot go on unless the word is one that it reads next: a scale
+    abbreviation, a month (a date), a range word or 'op' (een op de vier) as a whole
+    word (*whole_words*), or a word that starts with a scale word (*scale_words*, taken
+    without a boundary). The leading letters of these forms are what the word is checked
+    against, case-folded. There is no shortcut (``None``) when a form does not start
+    with a letter, has a letter that is not ASCII but matches one when case is ignored
+    (``K``, the Kelvin sign), or when a currency before the number starts with a digit.
+    """
+    whole_words, scale_words = list(whole_words), list(scale_words)
+    leads = {form: _leading_letters(form) for form in [*whole_words, *scale_words]}
+    if not all(leads.values()) or any(_matches_ascii_letter(char) for lead in leads.values()
+                                      for char in lead if not char.isascii()) or any(
+            form[:1].isdigit() for form in currencies_before):
+        return None
+    whole = _words_re(leads[form].casefold() for form in whole_words)
+    starts = _words_re(leads[form].casefold() for form in scale_words)
+    return re.compile(
+        rf"(?<![\w.,‐-])(?P<quantity>(?P<pre>(?!))?(?P<n1>[1-9][0-9]*+)(?P<sep>(?!))?"
+        rf"(?P<n2>(?!))?)(?= (?!(?:{whole})(?![a-z])|{starts})[a-z]++(?![^\W\d_]))")
+
+
+def _leading_letters(form: str) -> str:
+    letters = itertools.takewhile(str.isalpha, form)
+    return "".join(letters)
+
+
+def _matches_ascii_letter(char: str) -> bool:
+    """Whether *char* matches an ASCII letter in a case-insensitive pattern."""
+    pattern = regex.compile(regex.escape(char), regex.IGNORECASE)
+    return any(pattern.fullmatch(letter) for letter in string.ascii_letters)
 
 
 class _Trigger:
