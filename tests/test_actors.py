@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 import functools
 import tempfile
 from pathlib import Path
@@ -267,10 +266,16 @@ def test_the_lexicon_caches_stay_bounded(monkeypatch: pytest.MonkeyPatch) -> Non
 def test_sentence_subjects_come_in_text_order(words: list[str]) -> None:
     text = " ".join(words)
     found = actors.resolver(_doc(text))
+    subjects = {index: found._subject_at(index) for index in actors._sentence_start_tokens(
+        text, found.tokens, found.token_starts)}
 
-    starts = [start for start, _ in found._subjects_before(len(text) + 1)]
+    starts = found._subject_starts()
 
     assert starts == sorted(starts)
+    for offset, index in starts:  # where the subject's phrase begins, when it has one
+        phrase = subjects.pop(index)
+        assert phrase is None or offset == phrase.span.start
+    assert all(phrase is None for phrase in subjects.values())  # none left out
 
 
 _WORDS = ["Ook", "Poetin", "minister", "Karel", "Smit", "zei", "hij", "Wij", "Russische", "Frans",
@@ -440,24 +445,28 @@ def test_find_mentions_is_the_reference_scan(words: list[str], gaps: list[str]) 
 def _reference_antecedent(
     text: str, offset: int, pronoun: str, salient: list[tuple[int, Actor]]
 ) -> Actor | None:
-    """ActorResolver.antecedent as it was before subjects were resolved lazily: every
-    subject before *offset* resolved first, in a fresh resolver."""
+    """ActorResolver.antecedent as it was before subjects and persons were resolved
+    lazily: every sentence subject and named person before *offset* read and resolved
+    first, in a fresh resolver."""
     found = actors.resolver(_doc(text))
     refers = found.lexicon.pronouns.get(pronoun.casefold())
     if refers is None or refers == "first":
         return None
     candidates = [(o, a) for o, a in salient if o < offset]
-    for start, phrase in found._subjects_before(offset):
-        actor = found.resolve_phrase(phrase)
-        if start < offset and actor is not None:
-            candidates.append((start, actor))
-    persons = found._named_persons()
-    candidates += persons[: bisect.bisect_left(persons, offset, key=actors._OFFSET)]
+    for index in actors._sentence_start_tokens(text, found.tokens, found.token_starts):
+        phrase = found._subject_at(index)
+        actor = None if phrase is None else found.resolve_phrase(phrase)
+        if phrase is not None and phrase.span.start < offset and actor is not None:
+            candidates.append((phrase.span.start, actor))
+    for m in found._chains().names:
+        if m.start < offset and (
+                m.title is not None or (m.entry is not None and m.entry.kind == "person")):
+            candidates.append((m.start, found.actor_for_name(m.text, Span(m.start, m.end))))
     candidates.sort(key=actors._OFFSET)
     for start, actor in reversed(candidates):
         if offset - start > 1500:
             break
-        if actors._fits(refers, actor):
+        if actors._fits(refers, actor.kind):
             return attrs.evolve(actor, mention=Span(offset, offset))
     return None
 
@@ -465,7 +474,8 @@ def _reference_antecedent(
 _ANTECEDENT_PARTS = ["Karel Smit zei.", "De regering zei.", "Hij zei.", "Ze zeggen.", "hij",
                      "Ook Rutte zei:", "Poetin sprak.", "Minister Lisa de Groot sprak.", "ze",
                      "Diplomaten zeggen.", "\n", "Maar het Kremlin zei.", "De NAVO wil.", "zij",
-                     "Anna Vos zei", "dat", "Rusland", "Volgens", "de minister", "."]
+                     "Anna Vos zei", "dat", "Rusland", "Volgens", "de minister", ".",
+                     "het persbureau Reuters meldde."]
 
 
 @settings(max_examples=300, deadline=None)
@@ -474,8 +484,9 @@ _ANTECEDENT_PARTS = ["Karel Smit zei.", "De regering zei.", "Hij zei.", "Ze zegg
 def test_lazily_resolved_subjects_give_the_antecedents_of_eager_ones(
     parts: list[str], random: Random, with_salient: bool
 ) -> None:
-    # a sentence subject is resolved only when the search for an antecedent reaches it:
-    # the answers, asked in any order, must be those of subjects all resolved first
+    # a sentence subject or named person is read and resolved only when the search for an
+    # antecedent reaches it: the answers, asked in any order, must be those of subjects
+    # and persons all resolved first
     text = " ".join(parts)
     asks = [(m.span.start, m.text) for m in actors.find_mentions(_doc(text))
             if m.kind == "pronoun"]

@@ -51,7 +51,7 @@ import itertools
 import operator
 import os
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from types import MappingProxyType
 from typing import Literal, NamedTuple, TypeVar, get_args
 
@@ -1055,14 +1055,11 @@ class ActorResolver:
         # per-name answers, filled on first use (the resolver never changes once built)
         self._fullest_of: dict[str, str] = {}
         self._actor_fields: dict[tuple[str, str | None], _ActorFields] = {}
-        # sentence subjects, found lazily in text order (:meth:`_subjects_before`)
-        self._subject_list: list[tuple[int, ActorPhrase]] = []
+        # pronouns' candidates, found on the first pronoun: where the sentence subjects
+        # begin (:meth:`_subject_starts`) and the named persons (:meth:`_named_persons`)
+        self._subjects: list[tuple[int, int]] | None = None
         self._subject_actors: dict[int, Actor | None] = {}  # see _subject_actor
-        self._subject_scan: Iterator[int] | None = None  # token indices, made on first use
-        self._subject_scan_at = -1  # where the last sentence scanned begins
-        self._subject_scan_done = False
-        # named persons, pronouns' candidates (:meth:`_named_persons`)
-        self._persons: list[tuple[int, Actor]] | None = None
+        self._persons: list[tuple[int, _Found]] | None = None
 
     # The mentions and what is read from them are found on first use (:meth:`_chains`). A
     # document with no quote or stance candidate never needs them (28 of the 54 documents
@@ -1139,13 +1136,16 @@ class ActorResolver:
         self, name: str, mention: Span | None, affiliation: ActorEntry | None = None
     ) -> Actor:
         """The :class:`~geopol.model.Actor` for a written name."""
+        return _actor(self._fields_of(name, affiliation), mention)
+
+    def _fields_of(self, name: str, affiliation: ActorEntry | None) -> _ActorFields:
+        """:meth:`_fields_for_name`, found once per name and affiliation."""
         # the answer depends on the affiliation through its name only
         memo = (name, None if affiliation is None else affiliation.name)
         fields = self._actor_fields.get(memo)
         if fields is None:
             fields = self._actor_fields[memo] = self._fields_for_name(name, affiliation)
-        full, qid, kind, affiliation_name = fields
-        return Actor(name=full, mention=mention, id=qid, kind=kind, affiliation=affiliation_name)
+        return fields
 
     def _fields_for_name(self, name: str, affiliation: ActorEntry | None) -> _ActorFields:
         full = self.fullest_name(name)
@@ -1319,81 +1319,80 @@ class ActorResolver:
         refers = self.lexicon.pronouns.get(pronoun.casefold())
         if refers is None or refers == "first":
             return None
-        candidates: list[tuple[int, Actor | ActorPhrase]] = [
-            (o, a) for o, a in salient if o < offset]
+        candidates: list[tuple[int, _Candidate]] = [(o, a) for o, a in salient if o < offset]
         # both lists are in text order: take the entries before offset
-        subjects = self._subjects_before(offset)
+        subjects = self._subject_starts()
         candidates += subjects[: bisect.bisect_left(subjects, offset, key=_OFFSET)]
         persons = self._named_persons()
         candidates += persons[: bisect.bisect_left(persons, offset, key=_OFFSET)]
         candidates.sort(key=_OFFSET)
+        at = mention or Span(offset, offset)
         for start, candidate in reversed(candidates):
             if offset - start > 1500:
                 break
-            # a subject is resolved only when the search reaches it (one in five does)
-            actor = (candidate if isinstance(candidate, Actor)
-                     else self._subject_actor(candidate))
-            if actor is not None and _fits(refers, actor):
-                return attrs.evolve(actor, mention=mention or Span(offset, offset))
+            # a subject or person is resolved only when the search reaches it (the latest
+            # few are): a sentence whose subject names no actor resolves to None
+            if isinstance(candidate, Actor):
+                if _fits(refers, candidate.kind):
+                    return attrs.evolve(candidate, mention=at)
+            elif isinstance(candidate, int):
+                actor = self._subject_actor(candidate)
+                if actor is not None and _fits(refers, actor.kind):
+                    return attrs.evolve(actor, mention=at)
+            else:
+                fields = self._fields_of(candidate.text, None)
+                if _fits(refers, fields.kind):
+                    return _actor(fields, at)
         return None
 
-    def _named_persons(self) -> list[tuple[int, Actor]]:
+    def _named_persons(self) -> list[tuple[int, _Found]]:
         """The names introduced with a title or naming a packaged person, as
-        ``(offset, actor)`` in text order: built once, on the first pronoun, instead of
-        once per pronoun."""
+        ``(offset, mention)`` in text order: pronouns' candidates, found once."""
         if self._persons is None:
             self._persons = [
-                (m.start, self.actor_for_name(m.text, Span(m.start, m.end)))
-                for m in self._chains().names
+                (m.start, m) for m in self._chains().names
                 if m.title is not None or (m.entry is not None and m.entry.kind == "person")
             ]
         return self._persons
 
-    def _subjects_before(self, offset: int) -> list[tuple[int, ActorPhrase]]:
-        """The sentence subjects (``(offset, phrase)``) of the sentences that begin before
-        *offset*, found as far as asked and kept: a pronoun looks back, never ahead.
-        In text order: each subject begins at its sentence's start or one word on.
-        Their actors are found when asked (:meth:`_subject_actor`)."""
-        if self._subject_scan is None:
-            self._subject_scan = iter(_sentence_start_tokens(self.doc.text, self.tokens,
-                                                             self.token_starts))
-        while not self._subject_scan_done and self._subject_scan_at < offset:
-            index = next(self._subject_scan, None)
-            if index is None:
-                self._subject_scan_done = True
-                break
-            self._subject_scan_at = self.tokens[index].start
-            found = self._subject_at(index)
-            if found is not None:
-                self._subject_list.append(found)
-        return self._subject_list
+    def _subject_starts(self) -> list[tuple[int, int]]:
+        """Where the sentence subjects may begin, as ``(offset, token index of the
+        sentence start)`` in text order: each at its sentence's first word, or one word
+        on (``Ook``, ``Maar`` ...). Only where a pronoun's search reaches one is its
+        phrase read (:meth:`_subject_actor`); most are never reached."""
+        if self._subjects is None:
+            tokens = self.tokens
+            found = []
+            for index in _sentence_start_tokens(self.doc.text, tokens, self.token_starts):
+                first = index + 1 if tokens[index].text.casefold() in _SUBJECT_LEADS else index
+                if first < len(tokens):
+                    found.append((tokens[first].start, index))
+            self._subjects = found
+        return self._subjects
 
-    def _subject_actor(self, phrase: ActorPhrase) -> Actor | None:
-        """The actor of the subject *phrase* (one of :meth:`_subjects_before`), resolved once.
-
-        Kept by the phrase's identity: the subjects are kept as long as the resolver, so
-        no other phrase takes its id (two sentences may give unequal subjects at one
-        offset: ``Ook`` and a line break before one name, in windows of unequal length).
-        """
-        key = id(phrase)
+    def _subject_actor(self, index: int) -> Actor | None:
+        """The actor of the subject of the sentence that begins at token *index*, or
+        ``None`` when it names no actor; found once."""
         try:
-            return self._subject_actors[key]
+            return self._subject_actors[index]
         except KeyError:
-            actor = self._subject_actors[key] = self.resolve_phrase(phrase)
+            phrase = self._subject_at(index)
+            actor = self._subject_actors[index] = (
+                None if phrase is None else self.resolve_phrase(phrase))
             return actor
 
-    def _subject_at(self, index: int) -> tuple[int, ActorPhrase] | None:
+    def _subject_at(self, index: int) -> ActorPhrase | None:
         """The subject of the sentence that begins at token *index*, when it may name an
         actor (a name or a noun, no pronoun or description)."""
         tokens = self.tokens[index : index + 40]
-        if tokens and tokens[0].text.casefold() in ("ook", "maar", "en", "zelfs"):
+        if tokens and tokens[0].text.casefold() in _SUBJECT_LEADS:
             tokens = tokens[1:]
         if not tokens:
             return None
         found = _phrase_from_tokens(self.doc.text, tokens, 0, self.lexicon, loose=False)
         if found is None or found[0].kind in ("pronoun", "description"):
             return None
-        return found[0].span.start, found[0]
+        return found[0]
 
     def first_person(self, offset: int, quotes: Iterable[Quote]) -> Actor | None:
         """The speaker of the quote whose content holds *offset* (for ``ik``, ``wij``, ``we``).
@@ -1417,14 +1416,29 @@ _OFFSET = operator.itemgetter(0)
 _PLACE_PREPOSITIONS = frozenset({"in", "uit", "naar", "bij", "nabij", "rond", "te"})
 
 
-def _fits(refers: Refers, actor: Actor) -> bool:
+_SUBJECT_LEADS = frozenset({"ook", "maar", "en", "zelfs"})
+"""Words before a sentence's subject (``Ook Rutte zei``), case-folded."""
+
+_Candidate = Actor | int | _Found
+"""An antecedent candidate: a salient actor, a sentence subject (the token index of its
+sentence's start) or a named person (its mention)."""
+
+
+def _fits(refers: Refers, kind: ActorKind | None) -> bool:
+    """Whether an actor of *kind* may be what a pronoun that *refers* so stands for."""
     if refers == "person":
-        return actor.kind == "person"
+        return kind == "person"
     if refers == "person_or_group":
-        return actor.kind in ("person", "organisation", "group")
+        return kind in ("person", "organisation", "group")
     if refers == "group":
-        return actor.kind in ("organisation", "group", "country")
+        return kind in ("organisation", "group", "country")
     return False
+
+
+def _actor(fields: _ActorFields, mention: Span | None) -> Actor:
+    """The :class:`~geopol.model.Actor` of *fields*, mentioned at *mention*."""
+    full, qid, kind, affiliation = fields
+    return Actor(name=full, mention=mention, id=qid, kind=kind, affiliation=affiliation)
 
 
 def resolver(
