@@ -158,6 +158,8 @@ class ActorLexicon:
         init=False, repr=False, eq=False
     )
     """The words of each portfolio, by first word, longest first (as in :attr:`portfolios`)."""
+    _portfolio_ends: frozenset[str] = attrs.field(init=False, repr=False, eq=False)
+    """The last word of each portfolio (``Zaken``)."""
     # Answers per word, filled on first use: the phrase and mention rules ask the same
     # questions about the same words many times per document. Each holds at most
     # _CACHE_SIZE words (see _remember), so memory stays flat over any corpus.
@@ -186,6 +188,8 @@ class ActorLexicon:
                 index.setdefault(words[0], []).append(words)
         object.__setattr__(self, "portfolio_index",
                            MappingProxyType({k: tuple(v) for k, v in index.items()}))
+        object.__setattr__(self, "_portfolio_ends",
+                           frozenset(words[-1] for v in index.values() for words in v))
 
     def lookup(self, name: str) -> ActorEntry | None:
         """The entry one of whose names is *name* (case-insensitive; articles ignored).
@@ -433,7 +437,13 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Tok]:
 
 def _whole_text_tokens(text: str) -> tuple[list[Tok], list[int]]:
     """:func:`tokenize` over a whole text, without a Python step per token, and the
-    tokens' start offsets.
+    tokens' start offsets."""
+    tokens, starts, _ = _whole_text_split(text)
+    return tokens, starts
+
+
+def _whole_text_split(text: str) -> tuple[list[Tok], list[int], list[str]]:
+    """:func:`_whole_text_tokens`, and the tokens' texts (for scans of every token in C).
 
     Splitting on the token pattern (in a group) gives whitespace and tokens in turn;
     the running sum of their lengths gives the offsets, and ``tuple.__new__`` mapped
@@ -443,8 +453,9 @@ def _whole_text_tokens(text: str) -> tuple[list[Tok], list[int]]:
     pieces = split(text)  # space, token, space, token, ..., space
     offsets = list(itertools.accumulate(map(len, pieces), initial=0))
     starts = offsets[1:-1:2]
-    columns = zip(starts, offsets[2::2], pieces[1::2], strict=True)
-    return list(map(tuple.__new__, itertools.repeat(Tok), columns)), starts
+    words = pieces[1::2]
+    columns = zip(starts, offsets[2::2], words, strict=True)
+    return list(map(tuple.__new__, itertools.repeat(Tok), columns)), starts, words
 
 
 _AGE = regex.compile(r"\d+-jarige?")
@@ -849,20 +860,22 @@ def find_mentions(
     .. versionadded:: 0.1.0
     """
     text = doc.text
-    found = _find_mentions(text, tokenize(text) if tokens is None else tokens,
-                           lexicon or default_lexicon())
+    if tokens is None:
+        tokens = tokenize(text)
+    found = _find_mentions(text, tokens, map(_TOK_TEXT, tokens), lexicon or default_lexicon())
     return tuple(map(_mention, found))
 
 
-def _find_mentions(text: str, tokens: Sequence[Tok], lex: ActorLexicon) -> list[_Found]:
-    """:func:`find_mentions`, as :class:`_Found` tuples."""
+def _find_mentions(
+    text: str, tokens: Sequence[Tok], words: Iterable[str], lex: ActorLexicon
+) -> list[_Found]:
+    """:func:`find_mentions`, as :class:`_Found` tuples (*words*: the tokens' texts)."""
     mentions: list[_Found] = []
     kind: MentionKind
     n = len(tokens)
     # Only a capitalised word or a lower-case trigger can begin a mention: find those in
     # one pass, then visit them, skipping the ones a name run has taken already.
     # The test is asked of each word once per lexicon (_Answers), and the scan runs in C.
-    words = map(_TOK_TEXT, tokens)
     starts = itertools.compress(range(n), map(lex._begins_mention.__getitem__, words))
     roles = lex._start_roles
     i = 0
@@ -947,6 +960,8 @@ def _title_before(tokens: Sequence[Tok], i: int, lex: ActorLexicon) -> str | Non
     ``minister van Buitenlandse Zaken Anthony Blinken``."""
     if i > 0 and lex.is_title(tokens[i - 1].text):
         return tokens[i - 1].text
+    if i == 0 or tokens[i - 1].text not in lex._portfolio_ends:
+        return None  # no portfolio ends right before the name
     for back in range(3, 7):
         if i - back >= 0 and tokens[i - back + 1].text in ("van", "voor") and (
             lex.is_title(tokens[i - back].text)
@@ -976,38 +991,35 @@ def _name_key(name: str) -> tuple[str, ...]:
 # sentence begins, for its subject. The reference; the resolver finds the same places
 # from its tokens (_sentence_start_tokens).
 _SENTENCE_START = regex.compile(r"(?:^|\n|\s(?<=[.!?:]\s))\s*+(\S)")
-# a final mark or a line break: where a gap before a sentence may begin
-_SENTENCE_BREAK = re.compile(r"[.!?:\n]")
+# a final mark: where, with a line break, a gap before a sentence may begin
+_FINAL_MARKS = frozenset(".!?:")
 
 
-def _sentence_start_tokens(text: str, tokens: Sequence[Tok], starts: Sequence[int]) -> list[int]:
+def _sentence_start_tokens(
+    text: str, tokens: Sequence[Tok], starts: Sequence[int], words: Iterable[str]
+) -> list[int]:
     """The indices of the tokens at which :data:`_SENTENCE_START` matches (its group):
     the first token, the first one after a line break, and the first one after a
-    final mark that stands alone and is followed by a space.
+    final mark that stands alone and is followed by a space (*words*: the tokens' texts).
 
     Between two tokens there is only space (every other character belongs to a token,
     and the tokenizer's ``\\S`` is the pattern's, or re's on plain text, where the two
     agree), so the pattern's ``\\s*+(\\S)`` after a line break or a mark is the next
-    token, and its matches are the distinct such tokens. A mark stands alone when a
-    token ends with it (no word ends with a mark), and a space follows when no token
-    begins right after it. A C-level search for the few marks and line breaks costs a fraction of
-    the pattern's test at every character.
+    token, and its matches are the distinct such tokens. A final mark stands alone when
+    it is a token of its own (no word ends with a mark: found by a scan of the words in
+    C), and a space follows when the next token does not begin at its end; the few line
+    breaks are found by ``str.find``.
     """
     n = len(tokens)
-    found = [0] if n else []
-    last = 0
-    for match in _SENTENCE_BREAK.finditer(text):
-        at = match.start()
-        if text[at] == "\n":
-            k = bisect.bisect_left(starts, at)
-        else:
-            k = bisect.bisect_left(starts, at + 1)
-            if k == 0 or tokens[k - 1].end != at + 1 or (k < n and starts[k] == at + 1):
-                continue  # inside a word ("U.S"), or no space follows
-        if last < k < n:
-            found.append(k)
-            last = k
-    return found
+    found = {0} if n else set()
+    after_marks = itertools.compress(range(1, n + 1), map(_FINAL_MARKS.__contains__, words))
+    found.update(k for k in after_marks if k < n and starts[k] != tokens[k - 1].end)
+    at = text.find("\n")
+    while at >= 0:
+        found.add(bisect.bisect_left(starts, at))
+        at = text.find("\n", at + 1)
+    found.discard(n)
+    return sorted(found)
 
 
 class _ActorFields(NamedTuple):
@@ -1046,10 +1058,13 @@ class ActorResolver:
         """``tokenize(doc.text)``: the quote and stance rules read the same tokens."""
         self.token_starts: list[int]
         """The start offsets of :attr:`tokens`, for bisection."""
+        self._words: Sequence[str]
+        """The texts of :attr:`tokens`, for scans of every token in C."""
         if tokens is None:
-            self.tokens, self.token_starts = _whole_text_tokens(doc.text)
+            self.tokens, self.token_starts, self._words = _whole_text_split(doc.text)
         else:
             self.tokens, self.token_starts = tokens, [t.start for t in tokens]
+            self._words = list(map(_TOK_TEXT, tokens))
         self._found: _Chains | None = None  # see _chains
         self._mentions: tuple[ActorMention, ...] | None = None  # see mentions
         # per-name answers, filled on first use (the resolver never changes once built)
@@ -1079,7 +1094,7 @@ class ActorResolver:
         return chains
 
     def _find_chains(self) -> _Chains:
-        mentions = _find_mentions(self.doc.text, self.tokens, self.lexicon)
+        mentions = _find_mentions(self.doc.text, self.tokens, self._words, self.lexicon)
         names = [m for m in mentions if m.kind == "name"]
         fullest: dict[str, str] = {}
         by_entry: dict[str, str] = {}
@@ -1363,7 +1378,8 @@ class ActorResolver:
         if self._subjects is None:
             tokens = self.tokens
             found = []
-            for index in _sentence_start_tokens(self.doc.text, tokens, self.token_starts):
+            for index in _sentence_start_tokens(self.doc.text, tokens, self.token_starts,
+                                                self._words):
                 first = index + 1 if tokens[index].text.casefold() in _SUBJECT_LEADS else index
                 if first < len(tokens):
                     found.append((tokens[first].start, index))
