@@ -419,6 +419,47 @@ _MENTION_WORDS = ["Frans", "Timmermans", "frans", "Russische", "russische", "Rus
                   "president", "Zei", "Oekraïense", "NAVO", "Defensie", "3xlands", "3Xlands"]
 
 
+def _reference_fullest(found: actors.ActorResolver, name: str) -> str:
+    """ActorResolver.fullest_name as it was: both candidates gathered, then the longest."""
+    key = actors._name_key(name)
+    if not key:
+        return name
+    entry = found.lexicon.lookup(name)
+    candidates = []
+    index = found._chains()
+    if entry is not None and entry.key in index.by_entry:
+        candidates.append(index.by_entry[entry.key])
+    full = index.fullest.get(key[-1])
+    if full is not None and actors._name_key(full)[-len(key):] == key:
+        candidates.append(full)
+    best = name
+    for candidate in candidates:
+        if len(actors._name_key(candidate)) > len(actors._name_key(best)):
+            best = candidate
+    return best
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["Poetin", "Vladimir Poetin", "Vladimir", "president Poetin",
+                                 "Zelensky", "Zelenski", "Volodymyr Zelensky", "Karel Smit",
+                                 "Smit", "Anna Smit", "Jan Karel Smit", "zei", ".", "\n", "Rutte",
+                                 "Mark Rutte", "de", "Kremlin", "Karel Poetin"]), max_size=10),
+       st.lists(st.sampled_from(["Poetin", "Smit", "Zelenski", "Vladimir", "Karel Smit", "Rutte",
+                                 "Kremlin", "Onbekend", "", " "]), max_size=4))
+def test_the_fullest_name_is_the_longest_candidate(parts: list[str], asked: list[str]) -> None:
+    found = actors.resolver(_doc(" ".join(parts)))
+    names = [m.text for m in found._chains().names]
+
+    for name in names + [name.split()[-1] for name in names] + asked:
+        assert _reference_fullest(found, name) == found.fullest_name(name), name
+
+
+def test_a_surname_keeps_the_fullest_name_of_its_packaged_actor_over_a_namesake() -> None:
+    found = actors.resolver(_doc("Karel Poetin zei niets. Vladimir Poetin zei iets."))
+
+    assert "Vladimir Poetin" == found.fullest_name("Poetin")
+
+
 def _reference_title_before(tokens: list[actors.Tok], i: int, lex: actors.ActorLexicon
                             ) -> str | None:
     """_title_before without its test that a portfolio ends right before the name."""

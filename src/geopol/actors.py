@@ -1116,9 +1116,6 @@ class ActorResolver:
         }
         return _Chains(mentions, names, fullest, by_entry, titled)
 
-    def _key(self, name: str) -> tuple[str, ...]:
-        return _NAME_KEYS[name]
-
     # names
 
     def fullest_name(self, name: str) -> str:
@@ -1130,21 +1127,20 @@ class ActorResolver:
         return best
 
     def _find_fullest(self, name: str) -> str:
-        key = self._key(name)
+        key = _NAME_KEYS[name]
         if not key:
             return name
-        entry = self.lexicon.lookup(name)
-        candidates = []
         index = self._chains()
-        if entry is not None and entry.key in index.by_entry:
-            candidates.append(index.by_entry[entry.key])
-        full = index.fullest.get(key[-1])
-        if full is not None and self._key(full)[-len(key):] == key:
-            candidates.append(full)
-        best = name
-        for candidate in candidates:
-            if len(self._key(candidate)) > len(self._key(best)):
-                best = candidate
+        best, size = name, len(key)
+        # the fullest name written for the same packaged actor, then for the same surname
+        entry = self.lexicon.lookup(name)
+        candidate = None if entry is None else index.by_entry.get(entry.key)
+        if candidate is not None and len(_NAME_KEYS[candidate]) > size:
+            best, size = candidate, len(_NAME_KEYS[candidate])
+        candidate = index.fullest.get(key[-1])
+        if candidate is not None and len(_NAME_KEYS[candidate]) > size and (
+                _NAME_KEYS[candidate][-len(key):] == key):
+            best = candidate
         return best
 
     def actor_for_name(
@@ -1170,17 +1166,17 @@ class ActorResolver:
         if entry is not None:
             kind, qid = entry.kind, entry.qid
             affiliation = self.lexicon.affiliation_of(entry) or affiliation
-        elif any(self.lexicon.is_actor_noun(w) for w in self._key(full)):
+        elif any(map(self.lexicon.is_actor_noun, _NAME_KEYS[full])):
             kind = "organisation"
         elif self._person_title(full):
             kind = "person"
-        elif len(self._key(full)) >= 2 and all(_is_cap(w) or w.islower() for w in full.split()):
+        elif len(_NAME_KEYS[full]) >= 2 and all(_is_cap(w) or w.islower() for w in full.split()):
             kind = "person" if sum(_is_cap(w) for w in full.split()) >= 2 else None
         return _ActorFields(full, qid, kind, None if affiliation is None else affiliation.name)
 
     def _person_title(self, name: str) -> bool:
         """Whether the document introduces *name* (or its surname) with a person's title."""
-        return self._key(name)[-1:] in self._chains().titled_surnames
+        return _NAME_KEYS[name][-1:] in self._chains().titled_surnames
 
     # phrases
 
@@ -1300,7 +1296,7 @@ class ActorResolver:
         unknown name that no person's title introduces and no place preposition precedes."""
         if m.entry is not None:
             return m.entry.kind == "organisation"
-        if any(self.lexicon.is_actor_noun(w) for w in self._key(m.text)):
+        if any(map(self.lexicon.is_actor_noun, _NAME_KEYS[m.text])):
             return True
         if m.title is not None and not self.lexicon.is_actor_noun(m.title):
             return False  # "minister Karel Smit"
@@ -1308,7 +1304,7 @@ class ActorResolver:
             return False
         index = bisect.bisect_left(self.token_starts, m.start)
         before = self.tokens[index - 1].text.casefold() if index > 0 else ""
-        if len(self._key(m.text)) == 1 and (
+        if len(_NAME_KEYS[m.text]) == 1 and (
                 before in ("", ".", "!", "?", ":") or "\n" in self.doc.text[
                     self.tokens[index - 1].end : m.start]):
             return False  # one capitalised word opening a sentence may be any word
