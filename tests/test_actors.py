@@ -256,6 +256,14 @@ def test_the_lexicon_caches_stay_bounded(monkeypatch: pytest.MonkeyPatch) -> Non
     assert len(lexicon._titles) <= 5
 
     for number in range(20):
+        assert not lexicon.is_actor_noun(f"niemand{number}")
+        assert actors._is_name_word(f"Niemand{number}", lexicon)
+        assert not lexicon._adjectives[f"Niemand{number}"]
+    assert len(lexicon._nouns) <= 5
+    assert len(lexicon._name_words) <= 5
+    assert len(lexicon._adjectives) <= 5
+
+    for number in range(20):
         assert lexicon._begins_mention[f"Niemand{number}"]
         assert (f"niemand{number}",) == actors._name_key(f"Niemand{number}")
     assert len(lexicon._begins_mention) <= 5
@@ -313,6 +321,30 @@ def test_the_kept_answers_whether_a_word_begins_a_mention_are_the_rules(words: l
     for word in words + words:
         expected = word in lexicon.lower_triggers or (word[:1].isupper() and word[:1].isalpha())
         assert expected == lexicon._begins_mention[word], word
+
+
+_RULE_WORDS = ["minister", "Minister", "Kremlinwoordvoerder", "VN-secretaris-generaal", "regering",
+               "kiescommissie", "Diplomaten", "Poetin", "De", "de", "van", "Russische", "russische",
+               "Frans", "oud-premier", "demissionair", "grote", "45-jarige", "Één", "3xlands", "’t"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_RULE_WORDS) | st.text(alphabet="aZé-’'9 İ", max_size=6),
+                max_size=12))
+def test_the_kept_answers_about_a_word_are_the_rules(words: list[str]) -> None:
+    # the phrase and name rules read the lexicon's kept answers by subscript (_Answers):
+    # each must be its rule's answer, asked first or again
+    lexicon = actors.load_lexicon()
+
+    for word in words + words:
+        low = " ".join(word.casefold().replace("’", "'").split())
+        assert (low in lexicon.titles or lexicon.title_pattern.fullmatch(low) is not None) == (
+            lexicon._titles[word]) == lexicon.is_title(word), word
+        assert (low in lexicon.actor_nouns or lexicon.noun_pattern.fullmatch(low) is not None
+                ) == lexicon._nouns[word] == lexicon.is_actor_noun(word), word
+        assert (word[:1].isupper() and any(c.isalpha() for c in word)
+                and word.casefold() not in lexicon.stopwords) == lexicon._name_words[word], word
+        assert actors._adjective_rule(word, lexicon) == lexicon._adjectives[word], word
 
 
 @settings(max_examples=300, deadline=None)

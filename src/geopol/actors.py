@@ -166,10 +166,14 @@ class ActorLexicon:
     _lookups: dict[str, ActorEntry | None] = attrs.field(
         factory=dict, init=False, repr=False, eq=False
     )
-    _titles: dict[str, bool] = attrs.field(factory=dict, init=False, repr=False, eq=False)
-    _nouns: dict[str, bool] = attrs.field(factory=dict, init=False, repr=False, eq=False)
-    _name_words: dict[str, bool] = attrs.field(factory=dict, init=False, repr=False, eq=False)
-    _adjectives: dict[str, bool] = attrs.field(factory=dict, init=False, repr=False, eq=False)
+    _titles: _Answers[bool] = attrs.field(init=False, repr=False, eq=False)
+    """Whether a word is a title (:meth:`is_title`), by word."""
+    _nouns: _Answers[bool] = attrs.field(init=False, repr=False, eq=False)
+    """Whether a word is an actor noun (:meth:`is_actor_noun`), by word."""
+    _name_words: _Answers[bool] = attrs.field(init=False, repr=False, eq=False)
+    """Whether a word may be part of a name (:func:`_name_word_rule`), by word."""
+    _adjectives: _Answers[bool] = attrs.field(init=False, repr=False, eq=False)
+    """Whether a word may stand before a phrase's head (:func:`_adjective_rule`), by word."""
     _begins_mention: _Answers[bool] = attrs.field(init=False, repr=False, eq=False)
     """Whether a word may begin a mention (:meth:`_may_begin_mention`), by word."""
     _start_roles: _Answers[_StartRole] = attrs.field(init=False, repr=False, eq=False)
@@ -181,6 +185,12 @@ class ActorLexicon:
         object.__setattr__(self, "_begins_mention", _Answers(self._may_begin_mention))
         object.__setattr__(self, "_start_roles",
                            _Answers(functools.partial(_start_role, lex=self)))
+        object.__setattr__(self, "_titles", _Answers(self._title_rule))
+        object.__setattr__(self, "_nouns", _Answers(self._noun_rule))
+        object.__setattr__(self, "_name_words",
+                           _Answers(functools.partial(_name_word_rule, lex=self)))
+        object.__setattr__(self, "_adjectives",
+                           _Answers(functools.partial(_adjective_rule, lex=self)))
         index: dict[str, list[tuple[str, ...]]] = {}
         for portfolio in self.portfolios:
             words = tuple(portfolio.split())
@@ -228,12 +238,12 @@ class ActorLexicon:
         >>> default_lexicon().is_title("Kremlinwoordvoerder")
         True
         """
-        found = self._titles.get(word)
-        if found is None:
-            low = _fold(word)
-            found = low in self.titles or self.title_pattern.fullmatch(low) is not None
-            _remember(self._titles, word, found)
-        return found
+        return self._titles[word]
+
+    def _title_rule(self, word: str) -> bool:
+        """:meth:`is_title`, asked once per word (:attr:`_titles`)."""
+        low = _fold(word)
+        return low in self.titles or self.title_pattern.fullmatch(low) is not None
 
     def _may_begin_mention(self, word: str) -> bool:
         """Whether a mention may begin with *word*: a lower-case trigger (an adjective or
@@ -243,12 +253,12 @@ class ActorLexicon:
     def is_actor_noun(self, word: str) -> bool:
         """Whether *word* is a common noun naming a group or body (``diplomaten``,
         ``kiescommissie``)."""
-        found = self._nouns.get(word)
-        if found is None:
-            low = _fold(word)
-            found = low in self.actor_nouns or self.noun_pattern.fullmatch(low) is not None
-            _remember(self._nouns, word, found)
-        return found
+        return self._nouns[word]
+
+    def _noun_rule(self, word: str) -> bool:
+        """:meth:`is_actor_noun`, asked once per word (:attr:`_nouns`)."""
+        low = _fold(word)
+        return low in self.actor_nouns or self.noun_pattern.fullmatch(low) is not None
 
 
 _CACHE_SIZE = 100_000
@@ -466,23 +476,19 @@ def _is_cap(word: str) -> bool:
 
 
 def _is_name_word(word: str, lex: ActorLexicon) -> bool:
-    found = lex._name_words.get(word)
-    if found is None:
-        found = _is_cap(word) and any(c.isalpha() for c in word) and (
-            word.casefold() not in lex.stopwords)
-        _remember(lex._name_words, word, found)
-    return found
+    """Whether *word* may be part of a name (the rules ask ``lex._name_words[word]``)."""
+    return lex._name_words[word]
 
 
-def _is_adjective(word: str, lex: ActorLexicon) -> bool:
-    found = lex._adjectives.get(word)
-    if found is None:
-        found = _adjective_rule(word, lex)
-        _remember(lex._adjectives, word, found)
-    return found
+def _name_word_rule(word: str, lex: ActorLexicon) -> bool:
+    """Capitalised, with a letter, and no stop word: a word that may be part of a name."""
+    return _is_cap(word) and any(c.isalpha() for c in word) and (
+        word.casefold() not in lex.stopwords)
 
 
 def _adjective_rule(word: str, lex: ActorLexicon) -> bool:
+    """Whether *word* may stand before the head of a phrase (a modifier, a country
+    adjective, an age): asked once per word (``lex._adjectives``)."""
     low = word.casefold()
     if low in lex.modifiers or low.startswith(("oud-", "ex-", "pro-")):
         return True
@@ -543,14 +549,15 @@ def _name_run(tokens: Sequence[Tok], i: int, lex: ActorLexicon) -> int:
     """End index of a run of name words starting at *i* (particles inside allowed)."""
     j = i
     n = len(tokens)
-    if j >= n or not _is_name_word(tokens[j].text, lex):
+    is_name_word = lex._name_words  # the kept answers of _name_word_rule, by word
+    if j >= n or not is_name_word[tokens[j].text]:
         return i
     j += 1
     while j < n:
         word = tokens[j].text
         if tokens[j].start - tokens[j - 1].end != 1:  # text_gap(tokens, j) != " "
             break
-        if _is_name_word(word, lex):
+        if is_name_word[word]:
             j += 1
             continue
         # particles: "Eric van der Burg", "Raad van Europa", "Bart De Wever"
@@ -558,8 +565,8 @@ def _name_run(tokens: Sequence[Tok], i: int, lex: ActorLexicon) -> int:
         while (k < n and tokens[k].text.casefold() in lex.particles and k - j < 3
                and text_gap(tokens, k + 1) == " "):
             k += 1
-        if k > j and k < n and _is_name_word(tokens[k].text, lex):
-            capitals = sum(1 for t in tokens[i:j] if _is_name_word(t.text, lex))
+        if k > j and k < n and is_name_word[tokens[k].text]:
+            capitals = sum(1 for t in tokens[i:j] if is_name_word[t.text])
             if capitals > 1 or lex.lookup(tokens[i].text) is not None:
                 break
             if _portfolio_at(tokens, k, lex):
@@ -615,9 +622,11 @@ def _phrase_from_tokens(
     affiliation: ActorEntry | None = None
     modifiers_start = j
     pending_adjective: ActorEntry | None = None
+    # the lexicon's kept answers, by word
+    is_title, is_noun, is_adjective = lex._titles, lex._nouns, lex._adjectives
     while j < n:
         word = tokens[j].text
-        if lex.is_title(word) and not (_is_cap(word) and lex.lookup(word) is not None) and not (
+        if is_title[word] and not (_is_cap(word) and lex.lookup(word) is not None) and not (
             # "de Wereldmeteorologische Organisatie": a capitalised title after a capitalised
             # adjective is part of a name
             _is_cap(word) and j > modifiers_start and _is_cap(tokens[j - 1].text)
@@ -635,12 +644,11 @@ def _phrase_from_tokens(
                 if size:
                     j += 1 + size
             continue
-        if _is_adjective(word, lex) and j + 1 < n:
+        if is_adjective[word] and j + 1 < n:
             nxt = tokens[j + 1].text
             # an adjective stands before more of the phrase ("maakte bekend" is no phrase)
             if (nxt[:1].isalpha() or nxt[:1].isdigit()) and (
-                loose or _is_cap(nxt) or lex.is_title(nxt) or lex.is_actor_noun(nxt)
-                or _is_adjective(nxt, lex)
+                loose or _is_cap(nxt) or is_title[nxt] or is_noun[nxt] or is_adjective[nxt]
             ):
                 adjective_entry = lex.country_of_adjective(word)
                 if adjective_entry is not None:
@@ -658,7 +666,7 @@ def _phrase_from_tokens(
         # keep "Europese" in "de Europese Commissie" when no title stands between
         name_first = j if title is not None else modifiers_start
         end = name_end
-    elif lex.is_actor_noun(tokens[j].text) or (
+    elif is_noun[tokens[j].text] or (
         loose and title is None and tokens[j].text[:1].islower() and tokens[j].text.isalpha()
         and tokens[j].text.casefold() not in lex.stopwords
     ):
@@ -696,10 +704,10 @@ def _phrase_from_tokens(
         else:
             if k < n and tokens[k].text.casefold() in ("de", "het"):
                 k += 1
-            while k < n and _is_adjective(tokens[k].text, lex) and k + 1 < n:
+            while k < n and is_adjective[tokens[k].text] and k + 1 < n:
                 k += 1
             run = _name_run(tokens, k, lex)
-            if run == k and k < n and lex.is_actor_noun(tokens[k].text):
+            if run == k and k < n and is_noun[tokens[k].text]:
                 run = k + 1
                 # "het ministerie van Defensie" inside the van-phrase
                 more = _portfolio_at(tokens, run + 1, lex) if run + 1 < n else 0
@@ -739,7 +747,7 @@ def _phrase_from_tokens(
             phrase_end,
         )
     # an unnamed spokesperson speaks for the organisation: "een woordvoerder van de VNG"
-    if kind == "noun" and pp_start >= 0 and lex.is_title(tokens[head_start].text):
+    if kind == "noun" and pp_start >= 0 and is_title[tokens[head_start].text]:
         name_first, end = pp_start, pp_end
     elif kind == "name" and title is not None and pp_start >= 0 and pp_entry is None:
         end = name_end  # "Minister Hoekstra van Buitenlandse Zaken" -> Hoekstra
@@ -886,7 +894,7 @@ def _find_mentions(
         tok_start, tok_end, word = tokens[i]
         adjective, unless_name_follows, then = roles[word]
         if adjective is not None and not (
-            unless_name_follows and i + 1 < n and _is_name_word(tokens[i + 1].text, lex)
+            unless_name_follows and i + 1 < n and lex._name_words[tokens[i + 1].text]
             and text_gap(tokens, i + 1) == " "  # "Frans Timmermans"
         ):
             mentions.append(_Found(tok_start, tok_end, "adjective", word, adjective))
@@ -958,7 +966,7 @@ _TOK_TEXT = operator.itemgetter(2)
 def _title_before(tokens: Sequence[Tok], i: int, lex: ActorLexicon) -> str | None:
     """The title written right before the name at *i*: ``president Poetin``,
     ``minister van Buitenlandse Zaken Anthony Blinken``."""
-    if i > 0 and lex.is_title(tokens[i - 1].text):
+    if i > 0 and lex._titles[tokens[i - 1].text]:
         return tokens[i - 1].text
     if i == 0 or tokens[i - 1].text not in lex._portfolio_ends:
         return None  # no portfolio ends right before the name
