@@ -244,7 +244,7 @@ texts = st.one_of(
 
 def _check(text: str, result: list[Sentence]) -> None:
     previous_end = 0
-    covered = []
+    covered: list[int] = []
     for sentence in result:
         start, end = sentence.span.start, sentence.span.end
         assert previous_end <= start < end <= len(text)

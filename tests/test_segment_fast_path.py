@@ -7,6 +7,7 @@ texts made of the pieces the rules care about and on every text of the benchmark
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -132,17 +133,66 @@ def test_a_long_text_without_whitespace_is_segmented_the_same() -> None:
 _WORDS_BEFORE_PERIODS = st.lists(st.sampled_from([
     *_PIECES, "Staten.", "staten.", "Rutte.", "mr.", "Mr.", "dr.", "jan.", "Jan.", "mei.",
     "nl.", "www.", "nos.", "etc.", "ca", "ca.", "3 jan.", "Na.", "ab.", "A.", " ", " ", "\n",
-    "zw.", "d.w.", "z.", "ook.\u00a0", "Ja.\u2028", "eind."]), max_size=30).map("".join)
+    "zw.", "d.w.", "z.", "ook.\u00a0", "Ja.\u2028", "eind.", "Oekraïne.", "Israël.", "één.",
+    "e\u0301n.", "x\u200bx.", "ab².", "ab1.", "a_b.", "ŉa.", "gezegd.\"", "\"Genève.\"", "www.\"",
+    "www.\"x", "ab.\"c", "Mr.\"", "x.\"\"", "x.'", "x.”", "x.)", ".,", ",.", ";;", "»»", "\"\"",
+    "\"(", "\"'s", "\"-"]), max_size=30).map("".join)
 
 
 @settings(max_examples=500, deadline=None)
 @given(_WORDS_BEFORE_PERIODS)
 @example("d.w.zw. En dat.")
 @example("Op 3 jan. Dat was mr. Rutte zijn dag. (Na.) ja.")
-def test_the_token_at_a_run_start_ends_where_the_token_pattern_ends_it(text: str) -> None:
+@example('Zie www." En "www."x en "Oekraïne." Zo.')
+@example("Zie ab.c en www.x en A. Kennedy.")
+def test_the_token_at_any_character_ends_where_the_token_pattern_ends_it(text: str) -> None:
     rules = segment_module._rules()
     tokens = segment_module._TokensOnDemand(text, rules.token, rules.listed)
     for start, char in enumerate(text):
-        if not char.isspace() and (start == 0 or text[start - 1].isspace()):
+        if not char.isspace():
             match = rules.token.match(text, start)
             assert match is not None and match.end() == tokens.end_of(start), (text, start)
+
+
+def test_no_abbreviation_or_month_begins_with_a_character_alone_or_holds_a_quote_mark() -> None:
+    listed = segment_module._rules().listed
+
+    assert [] == [entry for entry in listed
+                  if entry[0] in segment_module._ALONE or '"' in entry]
+
+
+# --- the candidates of sentence breaks ---------------------------------------------------
+
+_LINE_BREAK = "\n\r\v\f\x85\u2028\u2029"
+# Every line break with the whitespace after it, as the line-break rules take it.
+_EVERY_LINE_BREAK = re.compile(
+    rf"(?:\r\n|[{_LINE_BREAK}])(?P<blank>[^\S\x1c-\x1f{_LINE_BREAK}]*+[{_LINE_BREAK}])?"
+    r"[^\S\x1c-\x1f]*+"
+)
+
+
+def breaks_at_every_mark_and_line_break(text: str) -> list[tuple[int, int]]:
+    """The sentence breaks found by trying the rules at every mark and every line break."""
+    rules = segment_module._rules()
+    spans = segment_module.token_spans(text)
+    tokens = segment_module._AllTokens(spans, [start for start, _ in spans])
+    quotes = segment_module._QuoteParity(text)
+    found = [segment_module._mark_break(text, position, tokens, rules.sentence_final, quotes)
+             for position, char in enumerate(text) if char in ".!?…"]
+    found += [segment_module._line_break(text, gap, tokens, rules.sentence_final)
+              for gap in _EVERY_LINE_BREAK.finditer(text)]
+    return sorted({found_break for found_break in found if found_break is not None})
+
+
+@settings(max_examples=600, deadline=None)
+@given(texts)
+@example('Ja. Nee! Of? Zo… "Ja." (Nee.) Dat.\nDe.\n\nHet.\r\nEn.\u2028Of.')
+@example("Ja.\x1cNee.\u00a0Zo.\tHet.\r Dat.\n")
+def test_the_candidates_give_the_breaks_of_every_mark_and_line_break(text: str) -> None:
+    rules = segment_module._rules()
+    spans = segment_module.token_spans(text)
+    tokens = segment_module._AllTokens(spans, [start for start, _ in spans])
+
+    found = segment_module._sentence_breaks(text, tokens, rules.sentence_final)
+
+    assert breaks_at_every_mark_and_line_break(text) == found

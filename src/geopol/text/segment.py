@@ -106,14 +106,16 @@ _TOKEN_PATTERN = rf"""
 
 _LINE_BREAK_CHARS = r"\n\r\v\f\x85\u2028\u2029"
 # Where a sentence can end, found in one pass in text order: a terminal mark before
-# whitespace, the end of the text or a closing quote or bracket (pass 2), and a line
-# break with the whitespace after it (pass 3), a blank line when that holds another break.
+# whitespace or a closing quote or bracket (pass 2), and a line break with the whitespace
+# after it (pass 3), a blank line when that holds another break. A mark before a line feed
+# or at the end of the text is left out: no sentence break follows it on its line (see
+# _break_after), and the line-break rules decide at the line feed.
 # Written for Python's re, starting with the set of first characters, which it scans for
 # at twice the speed of regex or of a pattern of alternatives. Its \s is str.isspace(),
 # so the whitespace after a line break leaves out \x1c-\x1f by hand, as regex's \s does.
 _CANDIDATE = re.compile(
     rf"[.!?…{_LINE_BREAK_CHARS}]"
-    rf"(?:(?<=[.!?…])(?P<mark>)(?![^\s\"'”’»›)\]}}])"
+    rf"(?:(?<=[.!?…])(?P<mark>)(?=[^\S\n]|[\"'”’»›)\]}}])"
     rf"|(?<=[{_LINE_BREAK_CHARS}])(?:(?<=\r)\n)?"  # \r\n is one line break
     rf"(?P<blank>[^\S\x1c-\x1f{_LINE_BREAK_CHARS}]*+[{_LINE_BREAK_CHARS}])?"
     r"[^\S\x1c-\x1f]*+)"
@@ -288,13 +290,24 @@ class _AllTokens:
         return self._spans[bisect.bisect_left(self._starts, start)][1]
 
 
-# A word of two ASCII letters or more before a period and whitespace (or the end), at the
-# start of a run: the last word of most sentences. The token pattern tries a dozen
-# alternatives before it reads such a word as a token of its own, which it always does
-# unless the word, with or without the period, is an abbreviation or month of the data
-# files (a single letter may be an initial, and a period before the run may make it part
-# of d.w.z.). tests/test_segment_fast_path.py checks it against the pattern.
-_WORD_BEFORE_PERIOD = re.compile(r"[A-Za-z]{2,}(?=\.(?:\s|\Z))")
+# Tokens the sentence rules ask for often, which the token pattern finds only after
+# trying a dozen alternatives (microseconds each); tests/test_segment_fast_path.py holds
+# each of these shortcuts to the pattern.
+#
+# A word of two letters or more before a period, a straight quote mark at most, and
+# whitespace or the end, after whitespace or a straight quote mark: the last word of most
+# sentences. The pattern always reads it as a token of its own unless the word, with or
+# without the period, is an abbreviation or month of the data files (a single letter may
+# be an initial, a letter or period before it may make it part of d.w.z., a letter after
+# the period part of o.a., and anything but a straight quote mark part of a URL after www).
+# [^\W\d_] is a word character but no digit or underscore: a letter, or a number sign
+# such as ² that the pattern keeps in the word as well.
+_WORD_BEFORE_PERIOD = re.compile(r'[^\W\d_]{2,}(?=\."?(?:\s|\Z))')
+# Characters that are a token of their own wherever they stand: the pattern's second
+# alternative takes them (the first takes letters only), and no other begins with '"'
+# unless an abbreviation or month does (a test checks the data files). A period or comma
+# is one too when the same character does not follow (.. begins an ellipsis, ,, a quote).
+_ALONE = frozenset(';)]”“„«»"')
 
 
 class _TokensOnDemand:
@@ -335,7 +348,10 @@ class _TokensOnDemand:
         text = self._text
         if start + 1 == len(text) or text[start + 1].isspace():
             return start + 1  # one character before whitespace or the end
-        if start == 0 or text[start - 1].isspace():
+        char = text[start]
+        if char in _ALONE or (char in ".," and text[start + 1] != char):
+            return start + 1
+        if start == 0 or text[start - 1].isspace() or text[start - 1] == '"':
             word = _WORD_BEFORE_PERIOD.match(text, start)
             if word is not None and not self._listed.isdisjoint((word[0], word[0] + ".")):
                 word = None
