@@ -188,6 +188,7 @@ def breaks_at_every_mark_and_line_break(text: str) -> list[tuple[int, int]]:
 @given(texts)
 @example('Ja. Nee! Of? Zo… "Ja." (Nee.) Dat.\nDe.\n\nHet.\r\nEn.\u2028Of.')
 @example("Ja.\x1cNee.\u00a0Zo.\tHet.\r Dat.\n")
+@example("! Ja? Nee… Of")
 def test_the_candidates_give_the_breaks_of_every_mark_and_line_break(text: str) -> None:
     rules = segment_module._rules()
     spans = segment_module.token_spans(text)
