@@ -197,3 +197,23 @@ def test_the_candidates_give_the_breaks_of_every_mark_and_line_break(text: str) 
     found = segment_module._sentence_breaks(text, tokens, rules.sentence_final)
 
     assert breaks_at_every_mark_and_line_break(text) == found
+
+
+@settings(max_examples=500, deadline=None)
+@given(texts)
+@example("Ja.\tNee. Zo\u00a0ja.\u200bNee. En\u2028Of. Dus")
+def test_the_token_containing_a_character_is_the_token_of_the_full_tokenisation(
+    text: str,
+) -> None:
+    rules = segment_module._rules()
+    spans = segment_module.token_spans(text)
+    positions = [position for position, char in enumerate(text) if not char.isspace()]
+    expected = [next(span for span in spans if span[0] <= position < span[1])
+                for position in positions]
+
+    # In text order, as the rules ask, and backwards, from the run start each time.
+    in_order = segment_module._TokensOnDemand(text, rules.token, rules.listed)
+    backwards = segment_module._TokensOnDemand(text, rules.token, rules.listed)
+
+    assert expected == [in_order.containing(position) for position in positions]
+    assert expected[::-1] == [backwards.containing(position) for position in positions[::-1]]

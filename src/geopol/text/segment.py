@@ -343,9 +343,13 @@ class _TokensOnDemand:
         # each character is stepped over once, also in a long text without whitespace.
         floor = end if end <= position else 0
         text = self._text
-        start = position
-        while start > floor and not text[start - 1].isspace():
-            start -= 1
+        # Mostly a space ends the run before: then no other whitespace follows it, as no
+        # whitespace but the space is printable.
+        start = text.rfind(" ", floor, position) + 1 or floor
+        if not text[start:position].isprintable():
+            start = position
+            while start > floor and not text[start - 1].isspace():
+                start -= 1
         end = self.end_of(start)
         while end <= position:
             start, end = end, self.end_of(end)
