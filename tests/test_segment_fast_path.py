@@ -147,7 +147,7 @@ _WORDS_BEFORE_PERIODS = st.lists(st.sampled_from([
 @example("Zie ab.c en www.x en A. Kennedy.")
 def test_the_token_at_any_character_ends_where_the_token_pattern_ends_it(text: str) -> None:
     rules = segment_module._rules()
-    tokens = segment_module._TokensOnDemand(text, rules.token, rules.listed)
+    tokens = segment_module._TokensOnDemand(text, rules.token, rules.listed_words)
     for start, char in enumerate(text):
         if not char.isspace():
             match = rules.token.match(text, start)
@@ -212,8 +212,8 @@ def test_the_token_containing_a_character_is_the_token_of_the_full_tokenisation(
                 for position in positions]
 
     # In text order, as the rules ask, and backwards, from the run start each time.
-    in_order = segment_module._TokensOnDemand(text, rules.token, rules.listed)
-    backwards = segment_module._TokensOnDemand(text, rules.token, rules.listed)
+    in_order = segment_module._TokensOnDemand(text, rules.token, rules.listed_words)
+    backwards = segment_module._TokensOnDemand(text, rules.token, rules.listed_words)
 
     assert expected == [in_order.containing(position) for position in positions]
     assert expected[::-1] == [backwards.containing(position) for position in positions[::-1]]

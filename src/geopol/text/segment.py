@@ -202,6 +202,7 @@ class _Rules:
     token: regex.Pattern[str]
     sentence_final: frozenset[str]
     listed: frozenset[str]  # the abbreviations and months of the data files, as written
+    listed_words: frozenset[str]  # the same, and those ending in a period without it
     make_token: Callable[[int, int], Token]
     make_sentence: Callable[[int, int], Sentence]  # a sentence without its tokens
 
@@ -217,7 +218,9 @@ def _rules() -> _Rules:
     pattern = _TOKEN_PATTERN if months else _TOKEN_PATTERN.replace(r"\L<months>", "(?!)")
     token = regex.compile(pattern, regex.VERBOSE | regex.VERSION0,
                           abbreviations=abbreviations, months=months)
-    return _Rules(token=token, sentence_final=final, listed=frozenset((*abbreviations, *months)),
+    listed = frozenset((*abbreviations, *months))
+    return _Rules(token=token, sentence_final=final, listed=listed,
+                  listed_words=listed | {entry[:-1] for entry in listed if entry.endswith(".")},
                   make_token=_span_holder_factory(Token),
                   make_sentence=_span_holder_factory(Sentence))
 
@@ -328,10 +331,11 @@ class _TokensOnDemand:
     does not cut the text there.
     """
 
-    def __init__(self, text: str, token: regex.Pattern[str], listed: frozenset[str]) -> None:
+    def __init__(self, text: str, token: regex.Pattern[str],
+                 listed_words: frozenset[str]) -> None:
         self._text = text
         self._match = token.match
-        self._listed = listed
+        self._listed_words = listed_words
         self._last = (0, 0)  # the token found last
 
     def containing(self, position: int) -> tuple[int, int]:
@@ -365,9 +369,7 @@ class _TokensOnDemand:
             return start + 1
         if start == 0 or text[start - 1].isspace() or text[start - 1] == '"':
             word = _WORD_BEFORE_PERIOD.match(text, start)
-            if word is not None and not self._listed.isdisjoint((word[0], word[0] + ".")):
-                word = None
-            if word is not None:
+            if word is not None and word[0] not in self._listed_words:
                 return word.end()
         match = self._match(text, start)
         if match is None:  # never: any character but whitespace starts a token
@@ -559,8 +561,8 @@ def _sentences_without_tokens(text: str, rules: _Rules) -> list[Sentence]:
         return []
     make = rules.make_sentence
     sentences = []
-    for end, next_start in _sentence_breaks(text, _TokensOnDemand(text, rules.token, rules.listed),
-                                            rules.sentence_final):
+    tokens = _TokensOnDemand(text, rules.token, rules.listed_words)
+    for end, next_start in _sentence_breaks(text, tokens, rules.sentence_final):
         sentences.append(make(start, end))
         start = next_start
     sentences.append(make(start, _back_over_space(text, len(text))))
