@@ -136,7 +136,8 @@ _WORDS_BEFORE_PERIODS = st.lists(st.sampled_from([
     "zw.", "d.w.", "z.", "ook.\u00a0", "Ja.\u2028", "eind.", "Oekraïne.", "Israël.", "één.",
     "e\u0301n.", "x\u200bx.", "ab².", "ab1.", "a_b.", "ŉa.", "gezegd.\"", "\"Genève.\"", "www.\"",
     "www.\"x", "ab.\"c", "Mr.\"", "x.\"\"", "x.'", "x.”", "x.)", ".,", ",.", ";;", "»»", "\"\"",
-    "\"(", "\"'s", "\"-"]), max_size=30).map("".join)
+    "\"(", "\"'s", "\"-", "''", "'''", ",,,", "``", "`", "''s", "'s", "'90", "'9"]),
+    max_size=30).map("".join)
 
 
 @settings(max_examples=500, deadline=None)
@@ -154,11 +155,11 @@ def test_the_token_at_any_character_ends_where_the_token_pattern_ends_it(text: s
             assert match is not None and match.end() == tokens.end_of(start), (text, start)
 
 
-def test_no_abbreviation_or_month_begins_with_a_character_alone_or_holds_a_quote_mark() -> None:
+def test_no_abbreviation_or_month_begins_with_a_token_alone_or_holds_a_quote_mark() -> None:
     listed = segment_module._rules().listed
+    alone = {*segment_module._ALONE, *segment_module._OLD_STYLE_QUOTE_HALVES}
 
-    assert [] == [entry for entry in listed
-                  if entry[0] in segment_module._ALONE or '"' in entry]
+    assert [] == [entry for entry in listed if entry[0] in alone or '"' in entry]
 
 
 # --- the candidates of sentence breaks ---------------------------------------------------

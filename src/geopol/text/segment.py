@@ -319,6 +319,11 @@ _WORD_BEFORE_PERIOD = re.compile(r'[^\W\d_]{2,}(?=\."?(?:\s|\Z))')
 # unless an abbreviation or month does (a test checks the data files). A period or comma
 # is one too when the same character does not follow (.. begins an ellipsis, ,, a quote).
 _ALONE = frozenset(';)]”“„«»"')
+# The first characters of the old-style quote marks ,, '' and ``, tokens of two characters
+# wherever they stand: no alternative before theirs takes two commas, apostrophes or
+# backticks (a clitic needs a letter or two digits after its apostrophe), nor does an
+# abbreviation or month begin with one (a test checks the data files).
+_OLD_STYLE_QUOTE_HALVES = ",'`"
 
 
 class _TokensOnDemand:
@@ -371,6 +376,8 @@ class _TokensOnDemand:
             word = _WORD_BEFORE_PERIOD.match(text, start)
             if word is not None and word[0] not in self._listed_words:
                 return word.end()
+        if char in _OLD_STYLE_QUOTE_HALVES and text[start + 1] == char:
+            return start + 2
         match = self._match(text, start)
         if match is None:  # never: any character but whitespace starts a token
             raise AssertionError(f"no token at {start}")
