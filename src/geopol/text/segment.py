@@ -118,6 +118,7 @@ _MARK_CANDIDATES = {mark: re.compile(rf"{re.escape(mark)}(?=[^\S\n]|[\"'”’»
 
 
 def _line_break_candidates(first: str) -> re.Pattern[str]:
+    """The line breaks that begin with *first* (a pattern), with the whitespace after them."""
     return re.compile(
         rf"{first}(?:(?<=\r)\n)?"  # \r\n is one line break
         rf"(?P<blank>[^\S\x1c-\x1f{_LINE_BREAK_CHARS}]*+[{_LINE_BREAK_CHARS}])?"
@@ -315,9 +316,10 @@ class _AllTokens:
 # such as ² that the pattern keeps in the word as well.
 _WORD_BEFORE_PERIOD = re.compile(r'[^\W\d_]{2,}(?=\."?(?:\s|\Z))')
 # Characters that are a token of their own wherever they stand: the pattern's second
-# alternative takes them (the first takes letters only), and no other begins with '"'
-# unless an abbreviation or month does (a test checks the data files). A period or comma
-# is one too when the same character does not follow (.. begins an ellipsis, ,, a quote).
+# alternative takes all but '"' (the first takes letters only), and '"' falls through to
+# the last, as no other alternative begins with it unless an abbreviation or month does (a
+# test checks the data files). A period or comma is one too when the same character does
+# not follow (.. begins an ellipsis, ,, a quote mark).
 _ALONE = frozenset(';)]”“„«»"')
 # The first characters of the old-style quote marks ,, '' and ``, tokens of two characters
 # wherever they stand: no alternative before theirs takes two commas, apostrophes or
@@ -348,8 +350,9 @@ class _TokensOnDemand:
         if start <= position < end:
             return start, end  # asked again: a line break after a sentence-final mark
         # Tokenise from the start of the run that holds *position*, or from the end of the
-        # token found last when that is in the same run: the rules ask in text order, so
-        # each character is stepped over once, also in a long text without whitespace.
+        # token found last when that is in the same run: the rules ask in text order, one
+        # kind of candidate after the other, so each character is stepped over once a kind,
+        # also in a long text without whitespace.
         floor = end if end <= position else 0
         text = self._text
         # Mostly a space ends the run before: then no other whitespace follows it, as no
