@@ -13,7 +13,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from geopol import quotes
-from geopol.model import Document, Quote
+from geopol.model import Document, Quote, Span
 from geopol.text.plain import PLAIN_CHARS, is_plain
 
 
@@ -503,3 +503,62 @@ def test_marks_by_line_agree_with_the_paragraphs_of_the_text(text: str) -> None:
 
     assert marks == quotes._mark_offsets(text)
     assert expected == list(quotes._marks_by_line(text))
+
+
+def _choose_in_full(candidates: list[quotes._Candidate]) -> list[quotes._Candidate]:
+    """The overlap filter written out: both passes over every candidate."""
+    candidates = sorted(candidates, key=lambda c: (c.content.start, c.kind != "direct"))
+    chosen: list[quotes._Candidate] = []
+    for cand in candidates:
+        clash = False
+        for other in chosen:
+            if cand.content.overlaps(other.content):
+                if other.kind == "direct" and cand.kind != "direct" and (
+                    cand.content.contains(other.content) and cand.content.length >
+                    other.content.length + 3 and not other.standalone
+                ):
+                    continue
+                clash = True
+                break
+        if not clash:
+            chosen.append(cand)
+    chosen.sort(key=lambda c: c.content.start)
+    return [cand for cand in chosen
+            if not any(o.kind == "direct" and o is not cand and o.content.contains(cand.content)
+                       for o in chosen)
+            and not (cand.kind == "direct" and any(
+                o is not cand and o.kind != "direct" and o.content.contains(cand.content)
+                for o in chosen))]
+
+
+_CANDIDATE = st.builds(
+    lambda start, length, kind, standalone: quotes._Candidate(
+        kind=kind, content=Span(start, start + length), cue=None, rule="quote.test", unit=0,
+        standalone=standalone),
+    st.integers(0, 30), st.integers(1, 16), st.sampled_from(["direct", "indirect", "mixed"]),
+    st.booleans())
+
+
+@given(st.lists(_CANDIDATE, max_size=8))
+@settings(max_examples=1000, deadline=None)
+@example([quotes._Candidate(kind="direct", content=Span(10, 14), cue=None, rule="a", unit=0),
+          quotes._Candidate(kind="indirect", content=Span(2, 20), cue=None, rule="b", unit=0),
+          quotes._Candidate(kind="indirect", content=Span(11, 13), cue=None, rule="c", unit=0)])
+def test_the_overlap_filter_keeps_what_the_full_filter_keeps(
+        candidates: list[quotes._Candidate]) -> None:
+    expected = _choose_in_full(candidates)
+
+    assert [id(c) for c in quotes._choose(list(candidates))] == [id(c) for c in expected]
+
+
+@settings(max_examples=200, deadline=None)
+@given(_TEXTS)
+def test_no_candidate_content_is_empty(text: str) -> None:
+    from geopol.actors import resolver
+    from geopol.nlp import sentences_of
+
+    doc = _doc(text)
+    rules = quotes._Rules(doc, sentences_of(doc, None), quotes.default_lexicon(), resolver(doc))
+    candidates = [*rules.direct(), *rules.indirect()]
+
+    assert all(cand.content.length > 0 for cand in candidates)

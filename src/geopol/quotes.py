@@ -1383,13 +1383,12 @@ def _known_headline_source(phrase: ActorPhrase | None, found: ActorResolver,
     return again.search(text, phrase.span.end) is not None
 
 
-def _resolve(rules: _Rules, candidates: list[_Candidate], found: ActorResolver
-             ) -> tuple[Quote, ...]:
-    text = rules.text
-    candidates = [c for c in candidates if c.rule != "quote.colon_headline"
-                  or _known_headline_source(c.phrase, found, text)]
+def _choose(candidates: list[_Candidate]) -> list[_Candidate]:
+    """The candidates kept, in text order: the first of overlapping ones (direct before
+    indirect at the same start), except that an indirect quote may hold a direct one."""
     candidates.sort(key=lambda c: (c.content.start, c.kind != "direct"))
     chosen: list[_Candidate] = []
+    nested = False  # whether a candidate was kept beside one it overlaps
     for cand in candidates:
         clash = False
         for other in chosen:
@@ -1398,12 +1397,17 @@ def _resolve(rules: _Rules, candidates: list[_Candidate], found: ActorResolver
                     cand.content.contains(other.content) and cand.content.length >
                     other.content.length + 3 and not other.standalone
                 ):
+                    nested = True
                     continue
                 clash = True
                 break
         if not clash:
             chosen.append(cand)
     chosen.sort(key=lambda c: c.content.start)
+    if not nested:
+        # no two chosen contents overlap, so none contains another (no content is empty):
+        # the filter below would keep them all (most documents)
+        return chosen
     # drop indirect quotes that a direct one contains, keep direct ones that an
     # indirect one contains only when they are real direct quotes
     final: list[_Candidate] = []
@@ -1417,6 +1421,15 @@ def _resolve(rules: _Rules, candidates: list[_Candidate], found: ActorResolver
         ):
             continue
         final.append(cand)
+    return final
+
+
+def _resolve(rules: _Rules, candidates: list[_Candidate], found: ActorResolver
+             ) -> tuple[Quote, ...]:
+    text = rules.text
+    candidates = [c for c in candidates if c.rule != "quote.colon_headline"
+                  or _known_headline_source(c.phrase, found, text)]
+    final = _choose(candidates)
     quotes: list[Quote] = []
     salient: list[tuple[int, Actor]] = []
     speaker_of_unit: dict[int, Actor] = {}
