@@ -7,6 +7,7 @@ The golden cases in ``tests/cases/quotes.jsonl`` cover each construction through
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 
 import pytest
 from hypothesis import example, given, settings
@@ -562,3 +563,26 @@ def test_no_candidate_content_is_empty(text: str) -> None:
     candidates = [*rules.direct(), *rules.indirect()]
 
     assert all(cand.content.length > 0 for cand in candidates)
+
+
+_ROLE_WORDS = sorted({word for words in quotes.default_lexicon().words.values() for word in words})
+
+
+@given(st.one_of(st.sampled_from(_ROLE_WORDS), st.text(max_size=6)),
+       st.sampled_from([str, str.capitalize, str.upper, str.title]),
+       st.sampled_from(quotes._ROLES))
+@settings(max_examples=500, deadline=None)
+def test_the_kept_roles_of_a_word_are_its_roles_in_any_case(
+        word: str, case: Callable[[str], str], role: str) -> None:
+    lex = quotes.default_lexicon()
+    written = case(word)
+    expected = written.casefold() in lex.words.get(role, frozenset())
+
+    assert lex.role(written, role) == expected  # asked first or again
+    assert (role in lex._roles[written]) == expected
+    assert lex.role(written, role) == expected
+
+
+def test_a_cue_verb_in_capitals_after_the_cue_still_ends_the_search_for_its_clause() -> None:
+    # the search after "zei" stops at the next cue verb, whatever its case: no "dat" clause
+    assert quotes.extract(_doc("Lavrov zei gisteren Zegt dat de oorlog voorbij is.")) == ()

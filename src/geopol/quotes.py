@@ -64,7 +64,7 @@ import attrs
 import regex
 
 from geopol import actors
-from geopol.actors import ActorLexicon, ActorPhrase, ActorResolver, Tok
+from geopol.actors import ActorLexicon, ActorPhrase, ActorResolver, Tok, _Answers
 from geopol.data import read_list, read_table
 from geopol.errors import DataFileError
 from geopol.model import Actor, Document, Quote, QuoteKind, Sentence, Span
@@ -153,9 +153,8 @@ class QuoteLexicon:
     marker_starts: frozenset[str] = attrs.field(init=False, repr=False, eq=False)
     triggers: frozenset[str] = attrs.field(init=False, repr=False, eq=False)
     cased_triggers: frozenset[str] = attrs.field(init=False, repr=False, eq=False)
-    # the roles of each word as written, filled on first use
-    _roles: dict[str, frozenset[str]] = attrs.field(factory=dict, init=False, repr=False,
-                                                    eq=False)
+    # the roles of each word as written (the rules ask ``_roles[word]``), found on first use
+    _roles: _Answers[frozenset[str]] = attrs.field(init=False, repr=False, eq=False)
     """The triggers as written in lower case, capitalised and in capitals: a token is
     looked up as it stands, without folding every token of a document."""
 
@@ -166,15 +165,16 @@ class QuoteLexicon:
         object.__setattr__(self, "triggers", triggers)
         object.__setattr__(self, "cased_triggers", frozenset(
             form for word in triggers for form in (word, word.capitalize(), word.upper())))
+        object.__setattr__(self, "_roles", _Answers(self._roles_rule))
 
     def role(self, word: str, role: str) -> bool:
         """Whether *word* (any case) plays *role* in ``quote_words.tsv``."""
-        roles = self._roles.get(word)
-        if roles is None:
-            low = word.casefold()
-            roles = self._roles[word] = frozenset(
-                name for name, found in self.words.items() if low in found)
-        return role in roles
+        return role in self._roles[word]
+
+    def _roles_rule(self, word: str) -> frozenset[str]:
+        """The roles *word* (any case) plays in ``quote_words.tsv``."""
+        low = word.casefold()
+        return frozenset(name for name, found in self.words.items() if low in found)
 
     def cue(self, word: str) -> tuple[CueForm, ...]:
         """The cue forms spelled *word* (any case)."""
@@ -588,6 +588,7 @@ class _Rules:
             tokens = self.tokens_outside(first, last, inside) if inside else self.tokens[first:last]
             self.units.append(_Unit(start, end, inside, tokens, self.starts, first, last))
         self.infinitive_words = lex.words.get("infinitive", frozenset())
+        self.roles = lex._roles  # the roles of each word as written: roles[word]
 
     def is_heading(self, offset: int) -> bool:
         """Whether a heading starts at *offset*: the first line of a text of several lines,
@@ -630,8 +631,7 @@ class _Rules:
 
     def cue_at(self, unit: _Unit, i: int, frames: Iterable[str] = ("say",)) -> CueForm | None:
         """The cue form of token *i* when it is one (its particle, if any, follows in the unit)."""
-        tok = unit.tokens[i]
-        for cue in self.lex.cue(tok.text):
+        for cue in self.lex.cues.get(unit.tokens[i].text.casefold(), ()):
             if cue.frame not in frames:
                 continue
             if cue.particle is not None and not any(
@@ -676,7 +676,7 @@ class _Rules:
         before: ActorPhrase | None = None
         for first in dict.fromkeys((start, sentence_start)):
             lead = first
-            while lead < i and self.lex.role(tokens[lead].text, "lead"):
+            while lead < i and "lead" in self.roles[tokens[lead].text]:
                 lead += 1
             if lead >= i:
                 continue
@@ -695,16 +695,16 @@ class _Rules:
                 k = i
             if k == i:
                 return phrase
-            if k < i and self.lex.role(tokens[k].text, "auxiliary"):
+            if k < i and "auxiliary" in self.roles[tokens[k].text]:
                 return phrase  # "Het Kremlin heeft maandag laten weten"
             if i > 0 and first == sentence_start and (
-                self.lex.role(tokens[i - 1].text, "coordinator")
+                "coordinator" in self.roles[tokens[i - 1].text]
                 or tokens[i - 1].text.casefold() in self.lex.clause_breaks
             ):
                 return phrase  # "X is tegen ... en zegt dat", "X erkende ..., maar merkte op dat"
         # inverted: the subject follows the cue (or the auxiliary)
         j = i + 1
-        while j < len(tokens) and self.lex.role(tokens[j].text, "adverb"):
+        while j < len(tokens) and "adverb" in self.roles[tokens[j].text]:
             j += 1
         if j < len(tokens):
             after = self.phrase_at(tokens[j].start, limit=unit.end)
@@ -715,7 +715,7 @@ class _Rules:
                 return after
         # "Dat heeft X bevestigd", ", zo heeft X bekendgemaakt": the subject follows the auxiliary
         for k in range(start, i):
-            if self.lex.role(tokens[k].text, "auxiliary") and k + 1 < i:
+            if "auxiliary" in self.roles[tokens[k].text] and k + 1 < i:
                 found = self.phrase_at(tokens[k + 1].start, limit=unit.end)
                 if found is not None:
                     return found
@@ -728,8 +728,8 @@ class _Rules:
         tokens = unit.tokens
         while k + 1 < i:
             word = tokens[k].text
-            if not (word in (",", "van") or self.lex.role(word, "coordinator")
-                    or self.lex.role(word, "locative")):
+            if not (word in (",", "van") or "coordinator" in self.roles[word]
+                    or "locative" in self.roles[word]):
                 break
             nxt = self.phrase_at(tokens[k + 1].start, limit=tokens[i].start)
             if nxt is None or nxt.kind != "name" or nxt.span.start != tokens[k + 1].start:
@@ -756,14 +756,15 @@ class _Rules:
         """Where reported content beginning at token *start_token* ends: the unit end, or
         before ``en`` + a finite verb that opens a new clause with the same subject."""
         tokens = unit.tokens
+        roles = self.roles
         for k in range(start_token + 1, len(tokens) - 1):
-            if (self.lex.role(tokens[k].text, "coordinator")
-                    and tokens[k + 1].text in self.lex.clause_verbs):
+            word = tokens[k].text
+            if "coordinator" in roles[word] and tokens[k + 1].text in self.lex.clause_verbs:
                 return tokens[k].start
-            if (tokens[k].text == "," and tokens[k + 1].text.casefold() in self.lex.clause_breaks
+            if (word == "," and tokens[k + 1].text.casefold() in self.lex.clause_breaks
                     and self.opens_clause(unit, k + 2)):
                 return tokens[k].start
-            if tokens[k].text == ":" and any(p.open > tokens[k].start for p in unit.pairs):
+            if word == ":" and any(p.open > tokens[k].start for p in unit.pairs):
                 return tokens[k].start
         return unit.end
 
@@ -776,7 +777,7 @@ class _Rules:
             return False
         word = tokens[j].text
         low = word.casefold()
-        return (low in _ARTICLES or self.lex.role(low, "subject") or low in self.alex.pronouns
+        return (low in _ARTICLES or "subject" in self.roles[low] or low in self.alex.pronouns
                 or (word[:1].isupper() and word.isalpha())
                 or low in self.lex.clause_verbs)  # ", maar merkte op dat": a new verb
 
@@ -788,7 +789,7 @@ class _Rules:
         if 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words):
             return True
         left = self.text[max(0, pair.open - 30) : pair.open].rstrip()
-        return self.lex.role(left[left.rfind(" ") + 1 :], "scare")
+        return "scare" in self.roles[left[left.rfind(" ") + 1 :]]
 
     def kind_of(self, content: Span) -> QuoteKind:
         for pair in self.pairs:
@@ -853,7 +854,7 @@ class _Rules:
             i += 1
         if i >= len(tokens):
             return None
-        if self.lex.role(tokens[i].text, "resumptive") and i + 1 < len(tokens):
+        if "resumptive" in self.roles[tokens[i].text] and i + 1 < len(tokens):
             i += 1
         marker = self.marker_at(unit, i)
         if marker is not None and marker[0] == "after":
@@ -908,7 +909,7 @@ class _Rules:
         if colon <= first or tokens[colon].text != ":":
             return None
         lead = first
-        while lead < colon and self.lex.role(tokens[lead].text, "lead"):
+        while lead < colon and "lead" in self.roles[tokens[lead].text]:
             lead += 1
         phrases = []
         for k in range(lead, colon):
@@ -1054,12 +1055,12 @@ class _Rules:
         if phrase is None:
             return None
         lead = 0
-        while lead < i and self.lex.role(tokens[lead].text, "lead"):
+        while lead < i and "lead" in self.roles[tokens[lead].text]:
             lead += 1
         if i == lead:
             k = unit.index_at(phrase.span.end)
             if (k + 1 < len(tokens) and tokens[k].text == ","
-                    and self.lex.role(tokens[k + 1].text, "relative")):
+                    and "relative" in self.roles[tokens[k + 1].text]):
                 # "Volgens de oppositie, die ... heeft verzameld, kreeg X": past the clause
                 k = next((j for j in range(k + 2, len(tokens)) if tokens[j].text == ","), k)
             if k < len(tokens) and tokens[k].text == ",":
@@ -1083,10 +1084,10 @@ class _Rules:
         if cue.frame == "say":
             # trailing attribution: "..., meldt Reuters." / "..., zo heeft X bekendgemaakt"
             comma = i - 1
-            if (comma >= 2 and self.lex.role(tokens[comma].text, "auxiliary")
-                    and self.lex.role(tokens[comma - 1].text, "resumptive")):
+            if (comma >= 2 and "auxiliary" in self.roles[tokens[comma].text]
+                    and "resumptive" in self.roles[tokens[comma - 1].text]):
                 comma -= 1
-            if comma > 0 and self.lex.role(tokens[comma].text, "resumptive"):
+            if comma > 0 and "resumptive" in self.roles[tokens[comma].text]:
                 comma -= 1
             if comma > 0 and tokens[comma].text == ",":
                 found = self.trailing(u, unit, i, comma, cue)
@@ -1094,7 +1095,7 @@ class _Rules:
                     return found
             for k in range(i - 1, max(-1, i - 12), -1):
                 if (tokens[k].text == "," and k > 0
-                        and self.lex.role(tokens[k + 1].text, "resumptive")):
+                        and "resumptive" in self.roles[tokens[k + 1].text]):
                     found = self.trailing(u, unit, i, k, cue)
                     if found is not None:
                         return found
@@ -1104,14 +1105,14 @@ class _Rules:
                 word = tokens[k].text
                 if word in (".", ":", ";", "!", "?") or (
                     word == "," and k > i + 1
-                    and not self.lex.role(tokens[k - 1].text, "resumptive")
+                    and "resumptive" not in self.roles[tokens[k - 1].text]
                 ):
                     break
                 if word in self.lex.negators:
                     negated = True  # "Ze stellen niet dat ...": no claim is reported
                 elif word in self.infinitive_words:
                     has_te = True
-                if self.lex.role(word, "complementizer") and k + 1 < len(tokens):
+                if "complementizer" in self.roles[word] and k + 1 < len(tokens):
                     if tokens[k + 1].text in (",", ".") :
                         return None
                     if negated and word.casefold() == "dat":
@@ -1126,7 +1127,9 @@ class _Rules:
                     return _Candidate(kind=self.kind_of(content), content=content,
                                       cue=self.cue_span(unit, i, cue), rule="quote.cue_clause",
                                       unit=u, phrase=phrase)
-                if k > i + 1 and self.cue_at(unit, k, ("say", "van", "predicate")) is not None:
+                # another cue verb ends the search (the folded word is no cue for most words)
+                if (k > i + 1 and word.casefold() in self.lex.cues
+                        and self.cue_at(unit, k, ("say", "van", "predicate")) is not None):
                     if has_te:
                         break  # "zegt ... te zijn en belooft hulp"
                     return None
@@ -1135,12 +1138,12 @@ class _Rules:
             k = i + 1
             stop = min(len(tokens), i + 6)
             while k < stop and tokens[k].text != _preposition(cue):
-                if tokens[k].text in (",", ".") or self.lex.role(tokens[k].text, "event"):
+                if tokens[k].text in (",", ".") or "event" in self.roles[tokens[k].text]:
                     return None
                 k += 1
             if k >= stop:
                 return None
-            events = {t.text for t in tokens[k:] if self.lex.role(t.text, "event")}
+            events = {t.text for t in tokens[k:] if "event" in self.roles[t.text]}
             if len(events) >= 2:
                 return None  # "sprak in de marge van de top met X over Y": no content
             content = _trim(text, tokens[k].end, self.clause_end(unit, k + 1))
@@ -1190,10 +1193,10 @@ class _Rules:
         te = None
         for k in range(first, min(len(tokens) - 1, first + 14)):
             word = tokens[k].text
-            if (word in _STOPS or self.lex.role(word, "complementizer")
-                    or self.lex.role(word, "purpose")):
+            if (word in _STOPS or "complementizer" in self.roles[word]
+                    or "purpose" in self.roles[word]):
                 return None
-            if self.lex.role(word, "infinitive"):
+            if "infinitive" in self.roles[word]:
                 verb = tokens[k + 1].text
                 if not (verb.isalpha() and verb.islower() and verb.endswith("n")):
                     return None
@@ -1224,7 +1227,7 @@ class _Rules:
             if tokens[k].start >= end:
                 break
             nxt = tokens[k + 1].text
-            if self.lex.role(tokens[k].text, "coordinator") and _looks_finite(
+            if "coordinator" in self.roles[tokens[k].text] and _looks_finite(
                     nxt, self.alex.stopwords, self.lex.negators):
                 return tokens[k].start
         return end
@@ -1236,7 +1239,7 @@ class _Rules:
         if rest in ("", ".", "!", "?") or rest.startswith(("., ", ". ")):
             return True
         word = rest.lstrip(", ").split(" ", 1)[0]
-        return self.lex.role(word, "coordinator") or word.casefold() in self.lex.clause_breaks
+        return "coordinator" in self.roles[word] or word.casefold() in self.lex.clause_breaks
 
     def trailing(self, u: int, unit: _Unit, i: int, comma: int, cue: CueForm
                  ) -> _Candidate | None:
@@ -1246,9 +1249,9 @@ class _Rules:
             return None
         # "De kiesraad, die ... door de regering, riep": the comma closes a relative clause
         opened = next((k for k in range(comma - 1, 0, -1) if tokens[k].text == ","), None)
-        if opened is not None and self.lex.role(tokens[opened + 1].text, "relative"):
+        if opened is not None and "relative" in self.roles[tokens[opened + 1].text]:
             return None
-        if any(self.lex.role(t.text, "complementizer") for t in tokens[i + 1 : i + 8]):
+        if any("complementizer" in self.roles[t.text] for t in tokens[i + 1 : i + 8]):
             return None
         content = _trim(self.text, unit.start, tokens[comma].start)
         if content is None or self.is_pair(content):
@@ -1260,15 +1263,15 @@ class _Rules:
     def backward(self, u: int, unit: _Unit) -> _Candidate | None:
         """``Dat meldt X.`` / ``Dat heeft X bevestigd.``: content is the previous unit."""
         tokens = unit.tokens
-        if u == 0 or len(tokens) < 3 or not self.lex.role(tokens[0].text, "anaphor"):
+        if u == 0 or len(tokens) < 3 or "anaphor" not in self.roles[tokens[0].text]:
             return None
-        if self.lex.role(tokens[1].text, "source") and self.lex.role(tokens[2].text, "locative"):
+        if "source" in self.roles[tokens[1].text] and "locative" in self.roles[tokens[2].text]:
             return self.documented(u, unit)
         for i in range(1, min(len(tokens), 9)):
             cue = self.cue_at(unit, i, ("say",))
             if cue is None:
                 continue
-            if i > 1 and not self.lex.role(tokens[1].text, "auxiliary"):
+            if i > 1 and "auxiliary" not in self.roles[tokens[1].text]:
                 return None
             phrase = self.phrase_at(tokens[2].start, loose=True, limit=unit.end)
             if phrase is None:
