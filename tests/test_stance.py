@@ -489,6 +489,32 @@ def test_every_cue_head_the_rules_see_is_a_document_token(text: str) -> None:
                 assert tok.start in heads, (text, tok)
 
 
+# -- the kept case folds ---------------------------------------------------------------------
+# extract folds the document's tokens through Lexicon._folds, which keeps each text's fold:
+# a kept answer must be the text's casefold(), first asked or again, and the store bounded.
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.text(max_size=6), st.sampled_from(
+    ["Steunt", "STEUNT", "steunt", "Straße", "ﬁnanciën", "İstanbul", "ΣΟΦΊΑ", "Oekraïne"])),
+    max_size=12))
+def test_a_kept_fold_is_the_texts_casefold(texts: list[str]) -> None:
+    folds = stance.Lexicon(entries=(), negators=frozenset(), words={})._folds
+
+    for text in texts + texts[::-1]:  # asked first, then again
+        assert text.casefold() == folds[text], text
+
+
+def test_the_kept_folds_stay_bounded() -> None:
+    folds = stance.Lexicon(entries=(), negators=frozenset(), words={})._folds
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(stance, "_FOLDS_KEPT", 10)
+        answers = [folds[f"Woord{k}"] for k in range(25)]
+
+    assert [f"woord{k}" for k in range(25)] == answers
+    assert len(folds) <= 10
+
+
 _JOIN_TEXT = st.lists(st.sampled_from([
     *"aZé9½²,-.'’ \n\t\u00a0!?„”\"()", "Polen steunt", " 1,5 ", "land- en ", "Dr. ", "z'n",
     "VN-chef"]), max_size=30).map("".join)

@@ -204,9 +204,36 @@ class Lexicon:
                     classes.setdefault(form.words[0], set()).add("cue_verb")
         return {k: frozenset(v) for k, v in classes.items()}
 
+    @functools.cached_property
+    def _folds(self) -> _Folds:
+        """The case-folded text of each token text met, kept (see :class:`_Folds`)."""
+        return _Folds()
+
     def cues_at(self, word: str) -> tuple[tuple[CueEntry, _Form], ...]:
         """The cue entries and forms whose first word is *word* (lower case)."""
         return self._index.get(word, ())
+
+
+_FOLDS_KEPT = 100_000  # token texts (a bound on memory over any corpus)
+
+
+class _Folds(dict[str, str]):
+    """Case-folded token texts, by text, folded on first use.
+
+    ``folds[text]`` is ``text.casefold()``. Every document's tokens are folded (the cue scan
+    reads them all), and most are words met before: the dictionary answers those in C
+    without building a new string, and the folded string it gives is the one kept, whose
+    hash is already known when the rules look it up in the lexicon's sets. At most
+    :data:`_FOLDS_KEPT` texts are kept (emptied when full).
+    """
+
+    __slots__ = ()
+
+    def __missing__(self, text: str) -> str:
+        if len(self) >= _FOLDS_KEPT:
+            self.clear()
+        folded = self[text] = text.casefold()
+        return folded
 
 
 def _parse_forms(cell: str, where: str) -> tuple[_Form, ...]:
@@ -1628,7 +1655,9 @@ def extract(
     # the chains find their mentions only when a holder is resolved: cheap to build here
     chains = resolver or actors.resolver(doc)
     tokens, token_starts = chains.tokens, chains.token_starts
-    lows = list(map(str.casefold, map(_TEXT, tokens)))
+    # every token is folded (the cue scan reads them all): most are words met before,
+    # whose kept fold the store gives in C (see _Folds)
+    lows = list(map(lex._folds.__getitem__, map(_TEXT, tokens)))
     heads = _cue_heads(lows, lex)
     if not heads and sentences is None:
         return ()  # the built-in segmentation cuts no word: no sentence can hold a cue
