@@ -489,26 +489,35 @@ def test_every_cue_head_the_rules_see_is_a_document_token(text: str) -> None:
                 assert tok.start in heads, (text, tok)
 
 
-# -- the kept case folds ---------------------------------------------------------------------
-# extract folds the document's tokens through Lexicon._folds, which keeps each text's fold:
-# a kept answer must be the text's casefold(), first asked or again, and the store bounded.
+# -- kept answers about words -------------------------------------------------------------
+# extract folds the document's tokens through Lexicon._folds, and a sentence maps its words'
+# classes and openers through Lexicon._word_classes and _word_openers, which keep each
+# word's answer: a kept answer must be the rule's, first asked or again, and a store bounded.
+
+_WORDS = st.lists(st.one_of(
+    st.text(max_size=6),
+    st.sampled_from(["Steunt", "STEUNT", "steunt", "Straße", "ﬁnanciën", "İstanbul", "ΣΟΦΊΑ",
+                     "Oekraïne", "dat", "Dat", "niet", "NIET", "omdat", "Omdat", ",", "„", "die",
+                     "en", "de", "De", "x"])),
+    max_size=12)
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.one_of(st.text(max_size=6), st.sampled_from(
-    ["Steunt", "STEUNT", "steunt", "Straße", "ﬁnanciën", "İstanbul", "ΣΟΦΊΑ", "Oekraïne"])),
-    max_size=12))
-def test_a_kept_fold_is_the_texts_casefold(texts: list[str]) -> None:
-    folds = stance.Lexicon(entries=(), negators=frozenset(), words={})._folds
+@given(_WORDS)
+def test_a_kept_answer_about_a_word_is_its_rules(words: list[str]) -> None:
+    lex = stance.load_lexicon()  # a fresh lexicon: its stores begin empty
+    none: frozenset[str] = frozenset()
 
-    for text in texts + texts[::-1]:  # asked first, then again
-        assert text.casefold() == folds[text], text
+    for word in words + words[::-1]:  # asked first, then again
+        assert word.casefold() == lex._folds[word], word
+        assert lex._classes.get(word, none) == lex._word_classes[word], word
+        assert lex._openers.get(word) == lex._word_openers[word], word
 
 
-def test_the_kept_folds_stay_bounded() -> None:
+def test_kept_answers_stay_bounded() -> None:
     folds = stance.Lexicon(entries=(), negators=frozenset(), words={})._folds
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(stance, "_FOLDS_KEPT", 10)
+        patch.setattr(stance, "_KEPT_WORDS", 10)
         answers = [folds[f"Woord{k}"] for k in range(25)]
 
     assert [f"woord{k}" for k in range(25)] == answers

@@ -54,9 +54,9 @@ import itertools
 import operator
 import os
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from types import MappingProxyType
-from typing import Literal, NamedTuple, get_args
+from typing import Literal, NamedTuple, TypeVar, get_args
 
 import attrs
 import regex
@@ -174,9 +174,8 @@ class Lexicon:
     def _heads(self) -> frozenset[str]:
         return frozenset(form.words[0] for e in self.entries for form in e.forms)
 
-    # _openers and _classes are plain dicts, not read-only views: a sentence maps their get
-    # over its words, and the get of a MappingProxyType looks the method up on its dict at
-    # every call (a third of the time of the map). Both are private and never changed.
+    # _openers and _classes are plain dicts, private and never changed, that the kept
+    # answers below (_word_openers, _word_classes) ask about words not yet kept.
 
     @functools.cached_property
     def _openers(self) -> dict[str, str]:
@@ -204,36 +203,56 @@ class Lexicon:
                     classes.setdefault(form.words[0], set()).add("cue_verb")
         return {k: frozenset(v) for k, v in classes.items()}
 
+    # Answers per word, kept (see _Kept): every document's tokens are folded, and every
+    # visited sentence maps its words' classes and openers.
+
     @functools.cached_property
-    def _folds(self) -> _Folds:
-        """The case-folded text of each token text met, kept (see :class:`_Folds`)."""
-        return _Folds()
+    def _folds(self) -> _Kept[str]:
+        """The case-folded text of a token's text."""
+        return _Kept(str.casefold)
+
+    @functools.cached_property
+    def _word_classes(self) -> _Kept[frozenset[str]]:
+        """The classes of a case-folded word (none for a word the lexicon does not know)."""
+        classes, none = self._classes, frozenset[str]()
+        return _Kept(lambda word: classes.get(word, none))
+
+    @functools.cached_property
+    def _word_openers(self) -> _Kept[str | None]:
+        """``_UNKNOWN`` for a case-folded word that may open a clause, else ``None``."""
+        return _Kept(self._openers.get)
 
     def cues_at(self, word: str) -> tuple[tuple[CueEntry, _Form], ...]:
         """The cue entries and forms whose first word is *word* (lower case)."""
         return self._index.get(word, ())
 
 
-_FOLDS_KEPT = 100_000  # token texts (a bound on memory over any corpus)
+_KEPT_WORDS = 100_000  # per store (a bound on memory over any corpus)
+_V = TypeVar("_V")
 
 
-class _Folds(dict[str, str]):
-    """Case-folded token texts, by text, folded on first use.
+class _Kept(dict[str, _V]):
+    """The answers of a rule about words, by word, found on first use.
 
-    ``folds[text]`` is ``text.casefold()``. Every document's tokens are folded (the cue scan
-    reads them all), and most are words met before: the dictionary answers those in C
-    without building a new string, and the folded string it gives is the one kept, whose
-    hash is already known when the rules look it up in the lexicon's sets. At most
-    :data:`_FOLDS_KEPT` texts are kept (emptied when full).
+    ``kept[word]`` is ``rule(word)``. Most words of a document were met before: the
+    dictionary answers those in C, so that the words of a document or a sentence are
+    answered by a ``map`` of :meth:`__getitem__`, without a Python step per word, and a
+    string it gives is the one kept, whose hash is already known when the rules look it
+    up (a fold). The rule must depend on the word alone (the lexicon's do: it is frozen).
+    At most :data:`_KEPT_WORDS` words are kept (emptied when full).
     """
 
-    __slots__ = ()
+    __slots__ = ("_rule",)
 
-    def __missing__(self, text: str) -> str:
-        if len(self) >= _FOLDS_KEPT:
+    def __init__(self, rule: Callable[[str], _V]) -> None:
+        super().__init__()
+        self._rule = rule
+
+    def __missing__(self, word: str) -> _V:
+        if len(self) >= _KEPT_WORDS:
             self.clear()
-        folded = self[text] = text.casefold()
-        return folded
+        found = self[word] = self._rule(word)
+        return found
 
 
 def _parse_forms(cell: str, where: str) -> tuple[_Form, ...]:
@@ -467,12 +486,10 @@ class _Sentence:
         # from the document's own scan when the tokens are a slice of the document's
         self.cue_at = list(itertools.compress(range(self.n), map(
             lex._heads.__contains__, self.lows))) if cue_at is None else cue_at
-        empty: frozenset[str] = frozenset()
-        self.cls = list(map(lex._classes.get, self.lows, itertools.repeat(empty)))
+        self.cls = list(map(lex._word_classes.__getitem__, self.lows))
         # what each token does at a clause's edge: None (opens no clause) for a word that
         # cannot open one, else _UNKNOWN, computed when first asked (see Lexicon._openers)
-        self._opens: list[str | None] = list(map(lex._openers.get, self.lows,
-                                                 itertools.repeat(None)))
+        self._opens = list(map(lex._word_openers.__getitem__, self.lows))
         self.subjects: dict[int, tuple[int, int] | None] = {}  # the cache of _subject
         self.holders: dict[tuple[int, int], tuple[Actor, ...]] = {}  # the cache of _holder
         # the caches of clause_start and clause_end (with and without stop_at_dat)
@@ -1656,7 +1673,7 @@ def extract(
     chains = resolver or actors.resolver(doc)
     tokens, token_starts = chains.tokens, chains.token_starts
     # every token is folded (the cue scan reads them all): most are words met before,
-    # whose kept fold the store gives in C (see _Folds)
+    # whose kept fold the store gives in C (see _Kept)
     lows = list(map(lex._folds.__getitem__, map(_TEXT, tokens)))
     heads = _cue_heads(lows, lex)
     if not heads and sentences is None:
