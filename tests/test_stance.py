@@ -13,7 +13,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import geopol
-from geopol import actors, quotes, stance
+from geopol import _word_answers, actors, quotes, stance
 from geopol.errors import DataFileError
 from geopol.model import Actor, Document, Quote, Sentence, Span, Token
 
@@ -517,7 +517,7 @@ def test_a_kept_answer_about_a_word_is_its_rules(words: list[str]) -> None:
 def test_kept_answers_stay_bounded() -> None:
     folds = stance.Lexicon(entries=(), negators=frozenset(), words={})._folds
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(stance, "_KEPT_WORDS", 10)
+        patch.setattr(_word_answers, "MAX_WORDS", 10)
         answers = [folds[f"Woord{k}"] for k in range(25)]
 
     assert [f"woord{k}" for k in range(25)] == answers

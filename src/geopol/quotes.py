@@ -64,7 +64,8 @@ import attrs
 import regex
 
 from geopol import actors
-from geopol.actors import ActorLexicon, ActorPhrase, ActorResolver, Tok, _Answers
+from geopol._word_answers import WordAnswers
+from geopol.actors import ActorLexicon, ActorPhrase, ActorResolver, Tok
 from geopol.data import read_list, read_table
 from geopol.errors import DataFileError
 from geopol.model import Actor, Document, Quote, QuoteKind, Sentence, Span
@@ -154,7 +155,7 @@ class QuoteLexicon:
     triggers: frozenset[str] = attrs.field(init=False, repr=False, eq=False)
     cased_triggers: frozenset[str] = attrs.field(init=False, repr=False, eq=False)
     # the roles of each word as written (the rules ask ``_roles[word]``), found on first use
-    _roles: _Answers[frozenset[str]] = attrs.field(init=False, repr=False, eq=False)
+    _roles: WordAnswers[frozenset[str]] = attrs.field(init=False, repr=False, eq=False)
     """The triggers as written in lower case, capitalised and in capitals: a token is
     looked up as it stands, without folding every token of a document."""
 
@@ -165,7 +166,7 @@ class QuoteLexicon:
         object.__setattr__(self, "triggers", triggers)
         object.__setattr__(self, "cased_triggers", frozenset(
             form for word in triggers for form in (word, word.capitalize(), word.upper())))
-        object.__setattr__(self, "_roles", _Answers(self._roles_rule))
+        object.__setattr__(self, "_roles", WordAnswers(self._roles_rule))
 
     def role(self, word: str, role: str) -> bool:
         """Whether *word* (any case) plays *role* in ``quote_words.tsv``."""

@@ -54,14 +54,15 @@ import itertools
 import operator
 import os
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from types import MappingProxyType
-from typing import Literal, NamedTuple, TypeVar, get_args
+from typing import Literal, NamedTuple, get_args
 
 import attrs
 import regex
 
 from geopol import actors
+from geopol._word_answers import WordAnswers
 from geopol.data import read_list, read_table, read_table_file
 from geopol.errors import DataFileError
 from geopol.model import Actor, Document, Polarity, Quote, Sentence, Span, Stance
@@ -203,56 +204,28 @@ class Lexicon:
                     classes.setdefault(form.words[0], set()).add("cue_verb")
         return {k: frozenset(v) for k, v in classes.items()}
 
-    # Answers per word, kept (see _Kept): every document's tokens are folded, and every
+    # Answers per word, kept (geopol._word_answers): every document's tokens are folded, and every
     # visited sentence maps its words' classes and openers.
 
     @functools.cached_property
-    def _folds(self) -> _Kept[str]:
+    def _folds(self) -> WordAnswers[str]:
         """The case-folded text of a token's text."""
-        return _Kept(str.casefold)
+        return WordAnswers(str.casefold)
 
     @functools.cached_property
-    def _word_classes(self) -> _Kept[frozenset[str]]:
+    def _word_classes(self) -> WordAnswers[frozenset[str]]:
         """The classes of a case-folded word (none for a word the lexicon does not know)."""
         classes, none = self._classes, frozenset[str]()
-        return _Kept(lambda word: classes.get(word, none))
+        return WordAnswers(lambda word: classes.get(word, none))
 
     @functools.cached_property
-    def _word_openers(self) -> _Kept[str | None]:
+    def _word_openers(self) -> WordAnswers[str | None]:
         """``_UNKNOWN`` for a case-folded word that may open a clause, else ``None``."""
-        return _Kept(self._openers.get)
+        return WordAnswers(self._openers.get)
 
     def cues_at(self, word: str) -> tuple[tuple[CueEntry, _Form], ...]:
         """The cue entries and forms whose first word is *word* (lower case)."""
         return self._index.get(word, ())
-
-
-_KEPT_WORDS = 100_000  # per store (a bound on memory over any corpus)
-_V = TypeVar("_V")
-
-
-class _Kept(dict[str, _V]):
-    """The answers of a rule about words, by word, found on first use.
-
-    ``kept[word]`` is ``rule(word)``. Most words of a document were met before: the
-    dictionary answers those in C, so that the words of a document or a sentence are
-    answered by a ``map`` of :meth:`__getitem__`, without a Python step per word, and a
-    string it gives is the one kept, whose hash is already known when the rules look it
-    up (a fold). The rule must depend on the word alone (the lexicon's do: it is frozen).
-    At most :data:`_KEPT_WORDS` words are kept (emptied when full).
-    """
-
-    __slots__ = ("_rule",)
-
-    def __init__(self, rule: Callable[[str], _V]) -> None:
-        super().__init__()
-        self._rule = rule
-
-    def __missing__(self, word: str) -> _V:
-        if len(self) >= _KEPT_WORDS:
-            self.clear()
-        found = self[word] = self._rule(word)
-        return found
 
 
 def _parse_forms(cell: str, where: str) -> tuple[_Form, ...]:
@@ -1673,7 +1646,7 @@ def extract(
     chains = resolver or actors.resolver(doc)
     tokens, token_starts = chains.tokens, chains.token_starts
     # every token is folded (the cue scan reads them all): most are words met before,
-    # whose kept fold the store gives in C (see _Kept)
+    # whose kept fold the store gives in C (see geopol._word_answers)
     lows = list(map(lex._folds.__getitem__, map(_TEXT, tokens)))
     heads = _cue_heads(lows, lex)
     if not heads and sentences is None:
