@@ -178,6 +178,9 @@ class ActorLexicon:
     """Whether a word may begin a mention (:meth:`_may_begin_mention`), by word."""
     _start_roles: _Answers[_StartRole] = attrs.field(init=False, repr=False, eq=False)
     """What a mention that begins with a word is (:func:`_start_role`), by word."""
+    _name_roles: _Answers[tuple[MentionKind, ActorEntry | None]] = attrs.field(
+        init=False, repr=False, eq=False)
+    """The kind and entry of a name run's mention (:func:`_name_role`), by name."""
 
     def __attrs_post_init__(self) -> None:
         triggers = frozenset(self.by_adjective) | frozenset(self.pronouns)
@@ -185,6 +188,8 @@ class ActorLexicon:
         object.__setattr__(self, "_begins_mention", _Answers(self._may_begin_mention))
         object.__setattr__(self, "_start_roles",
                            _Answers(functools.partial(_start_role, lex=self)))
+        object.__setattr__(self, "_name_roles",
+                           _Answers(functools.partial(_name_role, lex=self)))
         object.__setattr__(self, "_titles", _Answers(self._title_rule))
         object.__setattr__(self, "_nouns", _Answers(self._noun_rule))
         object.__setattr__(self, "_name_words",
@@ -246,9 +251,11 @@ class ActorLexicon:
         return low in self.titles or self.title_pattern.fullmatch(low) is not None
 
     def _may_begin_mention(self, word: str) -> bool:
-        """Whether a mention may begin with *word*: a lower-case trigger (an adjective or
-        pronoun) or a capitalised word."""
-        return word in self.lower_triggers or (word[:1].isupper() and word[:1].isalpha())
+        """Whether a mention may begin with *word*: a country adjective, a pronoun or the
+        first word of a name (its :func:`_start_role`). A stop word or title, or a
+        lower-case word that is no trigger, begins none: the scan passes over it."""
+        role = self._start_roles[word]
+        return role.adjective is not None or role.then in _OPENING_ROLES
 
     def is_actor_noun(self, word: str) -> bool:
         """Whether *word* is a common noun naming a group or body (``diplomaten``,
@@ -845,6 +852,12 @@ class _Found(NamedTuple):
     title: str | None = None
 
 
+_found = functools.partial(tuple.__new__, _Found)
+"""A :class:`_Found` from the tuple of all its fields, built in C: the scan builds dozens
+per document, and ``_Found(...)`` runs a ``__new__`` written in Python that costs twice
+as much."""
+
+
 def _mention(found: _Found) -> ActorMention:
     """The :class:`ActorMention` of a found mention."""
     return ActorMention(span=Span(found.start, found.end), kind=found.kind, text=found.text,
@@ -881,11 +894,12 @@ def _find_mentions(
     mentions: list[_Found] = []
     kind: MentionKind
     n = len(tokens)
-    # Only a capitalised word or a lower-case trigger can begin a mention: find those in
-    # one pass, then visit them, skipping the ones a name run has taken already.
+    # Only a country adjective, a pronoun or a name's first word can begin a mention (a
+    # stop word or title that a visit would pass over is left out): find those in one
+    # pass, then visit them, skipping the ones a name run has taken already.
     # The test is asked of each word once per lexicon (_Answers), and the scan runs in C.
     starts = itertools.compress(range(n), map(lex._begins_mention.__getitem__, words))
-    roles = lex._start_roles
+    roles, name_roles = lex._start_roles, lex._name_roles
     i = 0
     for k in starts:
         if k < i:
@@ -897,7 +911,7 @@ def _find_mentions(
             unless_name_follows and i + 1 < n and lex._name_words[tokens[i + 1].text]
             and text_gap(tokens, i + 1) == " "  # "Frans Timmermans"
         ):
-            mentions.append(_Found(tok_start, tok_end, "adjective", word, adjective))
+            mentions.append(_found((tok_start, tok_end, "adjective", word, adjective, None)))
         elif then == "name":
             portfolio = _portfolio_at(tokens, i, lex) if word in lex.portfolio_index else 0
             if portfolio and i > 0 and tokens[i - 1].text in ("van", "voor"):
@@ -907,18 +921,19 @@ def _find_mentions(
             if end > i:
                 name_end = tokens[end - 1].end
                 name = text[tok_start:name_end]
-                # a name that is a pronoun opens a sentence ("Hij zei") and stays a pronoun
-                refers = lex.pronouns.get(name.casefold())
-                kind = ("name" if refers is None else
-                        "first_person" if refers == "first" else "pronoun")
-                mentions.append(_Found(tok_start, name_end, kind, name, lex.lookup(name),
-                                       _title_before(tokens, i, lex)))
+                kind, entry = name_roles[name]
+                mentions.append(_found((tok_start, name_end, kind, name, entry,
+                                        _title_before(tokens, i, lex))))
                 i = end
                 continue
         elif then == "pronoun" or then == "first_person":
-            mentions.append(_Found(tok_start, tok_end, then, word))
+            mentions.append(_found((tok_start, tok_end, then, word, None, None)))
         i += 1
     return mentions
+
+
+_OPENING_ROLES = frozenset({"pronoun", "first_person", "name"})
+"""The :attr:`_StartRole.then` of the words that may begin a mention of their own."""
 
 
 class _StartRole(NamedTuple):
@@ -957,6 +972,16 @@ def _start_role(word: str, lex: ActorLexicon) -> _StartRole:
     if refers is None:
         return _StartRole(None, False, "none")
     return _StartRole(None, False, "first_person" if refers == "first" else "pronoun")
+
+
+def _name_role(name: str, lex: ActorLexicon) -> tuple[MentionKind, ActorEntry | None]:
+    """The kind of the mention that a name run writes as *name*, and the entry it names:
+    asked once per name and lexicon (``lex._name_roles``)."""
+    # a name that is a pronoun opens a sentence ("Hij zei") and stays a pronoun
+    refers = lex.pronouns.get(name.casefold())
+    kind: MentionKind = (
+        "name" if refers is None else "first_person" if refers == "first" else "pronoun")
+    return kind, lex.lookup(name)
 
 
 _TOK_TEXT = operator.itemgetter(2)
