@@ -9,7 +9,7 @@ from random import Random
 
 import attrs
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from geopol import actors
@@ -356,6 +356,11 @@ def test_the_kept_answers_about_a_word_are_the_rules(words: list[str]) -> None:
         assert (word[:1].isupper() and any(c.isalpha() for c in word)
                 and word.casefold() not in lexicon.stopwords) == lexicon._name_words[word], word
         assert actors._adjective_rule(word, lexicon) == lexicon._adjectives[word], word
+        assert (lexicon._name_words[word] or word.casefold() in lexicon.particles
+                or word in lexicon.suffixes) == lexicon._name_goes_on[word], word
+        assert (lexicon.is_title(word) or any(
+            portfolio.split()[-1:] == [word] for portfolio in lexicon.portfolios)
+                ) == lexicon._title_ends[word], word
 
 
 @settings(max_examples=300, deadline=None)
@@ -556,6 +561,39 @@ def test_find_mentions_is_the_reference_scan(words: list[str], gaps: list[str]) 
     expected = _reference_mentions(text, lexicon)
     assert expected == actors.find_mentions(_doc(text), lexicon=lexicon)
     assert expected == actors.find_mentions(_doc(text), lexicon=lexicon)  # answers kept
+
+
+_RUN_WORDS = ["Karel", "Smit", "Marcos", "jr", "sr", ".", "van", "der", "De", "Wever", "voor",
+              "minister", "Buitenlandse", "Zaken", "Asiel", "en", "Migratie", "president", "zei",
+              "Raad", "Europa", ",", "Poetin", "Kremlinwoordvoerder", "Minister"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_RUN_WORDS), max_size=12),
+       st.lists(st.sampled_from([" ", " ", " ", "  ", ""]), min_size=12, max_size=12))
+@example(["Karel", "Marcos", "jr", ".", "zei"], [" ", " ", "", " ", ""])
+@example(["minister", "van", "Buitenlandse", "Zaken", "Karel", "Smit"], [" "] * 6)
+@example(["minister", "voor", "Asiel", "en", "Migratie", "Poetin"], [" "] * 6)
+@example(["Raad", "van", "Europa", "De", "Wever"], [" "] * 5)
+def test_the_scan_asks_for_a_name_run_or_a_title_only_where_one_may_be(
+    words: list[str], gaps: list[str]
+) -> None:
+    # _find_mentions calls _name_run only when a word that may go on with a name follows
+    # the first after one space (lexicon._name_goes_on), and _title_before only after a
+    # word that may end a title (lexicon._title_ends): where it does not, they must find
+    # a name of one word and no title
+    text = "".join(word + gap for word, gap in zip(words, gaps, strict=False))
+    tokens = actors.tokenize(text)
+    lexicon = actors.default_lexicon()
+
+    for i, tok in enumerate(tokens):
+        if not lexicon._name_words[tok.text]:
+            continue
+        if not (i + 1 < len(tokens) and tokens[i + 1].start == tok.end + 1
+                and lexicon._name_goes_on[tokens[i + 1].text]):
+            assert i + 1 == actors._name_run(tokens, i, lexicon), (text, i)
+        if not (i > 0 and lexicon._title_ends[tokens[i - 1].text]):
+            assert actors._title_before(tokens, i, lexicon) is None, (text, i)
 
 
 def _reference_antecedent(

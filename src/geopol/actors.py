@@ -178,6 +178,10 @@ class ActorLexicon:
     """Whether a word may begin a mention (:meth:`_may_begin_mention`), by word."""
     _start_roles: _Answers[_StartRole] = attrs.field(init=False, repr=False, eq=False)
     """What a mention that begins with a word is (:func:`_start_role`), by word."""
+    _name_goes_on: _Answers[bool] = attrs.field(init=False, repr=False, eq=False)
+    """Whether a name run may go on with a word (:func:`_name_may_go_on`), by word."""
+    _title_ends: _Answers[bool] = attrs.field(init=False, repr=False, eq=False)
+    """Whether a title may end with a word (:meth:`_may_end_title`), by word."""
     _name_roles: _Answers[tuple[MentionKind, ActorEntry | None]] = attrs.field(
         init=False, repr=False, eq=False)
     """The kind and entry of a name run's mention (:func:`_name_role`), by name."""
@@ -188,6 +192,9 @@ class ActorLexicon:
         object.__setattr__(self, "_begins_mention", _Answers(self._may_begin_mention))
         object.__setattr__(self, "_start_roles",
                            _Answers(functools.partial(_start_role, lex=self)))
+        object.__setattr__(self, "_title_ends", _Answers(self._may_end_title))
+        object.__setattr__(self, "_name_goes_on",
+                           _Answers(functools.partial(_name_may_go_on, lex=self)))
         object.__setattr__(self, "_name_roles",
                            _Answers(functools.partial(_name_role, lex=self)))
         object.__setattr__(self, "_titles", _Answers(self._title_rule))
@@ -249,6 +256,12 @@ class ActorLexicon:
         """:meth:`is_title`, asked once per word (:attr:`_titles`)."""
         low = _fold(word)
         return low in self.titles or self.title_pattern.fullmatch(low) is not None
+
+    def _may_end_title(self, word: str) -> bool:
+        """Whether a title written before a name (:func:`_title_before`) may end with
+        *word*: a title, or the last word of a portfolio (``minister van Buitenlandse
+        Zaken``)."""
+        return self._titles[word] or word in self._portfolio_ends
 
     def _may_begin_mention(self, word: str) -> bool:
         """Whether a mention may begin with *word*: a country adjective, a pronoun or the
@@ -491,6 +504,13 @@ def _name_word_rule(word: str, lex: ActorLexicon) -> bool:
     """Capitalised, with a letter, and no stop word: a word that may be part of a name."""
     return _is_cap(word) and any(c.isalpha() for c in word) and (
         word.casefold() not in lex.stopwords)
+
+
+def _name_may_go_on(word: str, lex: ActorLexicon) -> bool:
+    """Whether a name run (:func:`_name_run`) may take *word* after one space: a name
+    word, a particle (``van``, ``der``) or a suffix (``jr``). Asked once per word
+    (``lex._name_goes_on``)."""
+    return lex._name_words[word] or word.casefold() in lex.particles or word in lex.suffixes
 
 
 def _adjective_rule(word: str, lex: ActorLexicon) -> bool:
@@ -899,7 +919,8 @@ def _find_mentions(
     # pass, then visit them, skipping the ones a name run has taken already.
     # The test is asked of each word once per lexicon (_Answers), and the scan runs in C.
     starts = itertools.compress(range(n), map(lex._begins_mention.__getitem__, words))
-    roles, name_roles = lex._start_roles, lex._name_roles
+    roles, name_roles, may_end_title = lex._start_roles, lex._name_roles, lex._title_ends
+    goes_on = lex._name_goes_on
     i = 0
     for k in starts:
         if k < i:
@@ -917,13 +938,19 @@ def _find_mentions(
             if portfolio and i > 0 and tokens[i - 1].text in ("van", "voor"):
                 i += portfolio  # "minister Hoekstra van Buitenlandse Zaken": no actor
                 continue
-            end = _name_run(tokens, i, lex)
+            # most names are one word: the run goes on only when a name word, a particle
+            # or a suffix follows after one space (else _name_run stops right after it)
+            end = i + 1
+            if end < n and tokens[end].start == tok_end + 1 and goes_on[tokens[end].text]:
+                end = _name_run(tokens, i, lex)
             if end > i:
                 name_end = tokens[end - 1].end
                 name = text[tok_start:name_end]
                 kind, entry = name_roles[name]
-                mentions.append(_found((tok_start, name_end, kind, name, entry,
-                                        _title_before(tokens, i, lex))))
+                # a title ends right before few names: look for one only then
+                title = (_title_before(tokens, i, lex)
+                         if i > 0 and may_end_title[tokens[i - 1].text] else None)
+                mentions.append(_found((tok_start, name_end, kind, name, entry, title)))
                 i = end
                 continue
         elif then == "pronoun" or then == "first_person":
