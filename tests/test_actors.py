@@ -12,7 +12,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from geopol import actors
+from geopol import _word_answers, actors
 from geopol.errors import DataFileError
 from geopol.model import Actor, Document, Quote, Span
 from geopol.text.plain import PLAIN_CHARS
@@ -245,7 +245,7 @@ def test_sentence_start_tokens_are_those_of_the_full_pattern(text: str) -> None:
 
 def test_the_lexicon_caches_stay_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
     lexicon = actors.load_lexicon()
-    monkeypatch.setattr(actors, "_CACHE_SIZE", 5)
+    monkeypatch.setattr(_word_answers, "MAX_WORDS", 5)
 
     for number in range(20):
         assert lexicon.lookup(f"Niemand{number}") is None
@@ -343,7 +343,7 @@ _RULE_WORDS = ["minister", "Minister", "Kremlinwoordvoerder", "VN-secretaris-gen
 @given(st.lists(st.sampled_from(_RULE_WORDS) | st.text(alphabet="aZé-’'9 İ", max_size=6),
                 max_size=12))
 def test_the_kept_answers_about_a_word_are_the_rules(words: list[str]) -> None:
-    # the phrase and name rules read the lexicon's kept answers by subscript (_Answers):
+    # the phrase and name rules read the lexicon's kept answers by subscript (WordAnswers):
     # each must be its rule's answer, asked first or again
     lexicon = actors.load_lexicon()
 

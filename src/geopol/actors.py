@@ -51,13 +51,14 @@ import itertools
 import operator
 import os
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from types import MappingProxyType
-from typing import Literal, NamedTuple, TypeVar, get_args
+from typing import Literal, NamedTuple, get_args
 
 import attrs
 import regex
 
+from geopol._word_answers import WordAnswers, remember
 from geopol.data import read_list, read_table, read_table_file
 from geopol.errors import DataFileError
 from geopol.model import Actor, ActorKind, Document, Quote, Span
@@ -93,7 +94,6 @@ PhraseKind = Literal["name", "pronoun", "description", "noun"]
 """The head of an :class:`ActorPhrase`."""
 
 _ACTOR_KINDS = frozenset(get_args(ActorKind))
-_V = TypeVar("_V")
 
 
 # -- the data -----------------------------------------------------------------------------------
@@ -162,47 +162,47 @@ class ActorLexicon:
     """The last word of each portfolio (``Zaken``)."""
     # Answers per word, filled on first use: the phrase and mention rules ask the same
     # questions about the same words many times per document. Each holds at most
-    # _CACHE_SIZE words (see _remember), so memory stays flat over any corpus.
+    # MAX_WORDS words (geopol._word_answers), so memory stays flat over any corpus.
     _lookups: dict[str, ActorEntry | None] = attrs.field(
         factory=dict, init=False, repr=False, eq=False
     )
-    _titles: _Answers[bool] = attrs.field(init=False, repr=False, eq=False)
+    _titles: WordAnswers[bool] = attrs.field(init=False, repr=False, eq=False)
     """Whether a word is a title (:meth:`is_title`), by word."""
-    _nouns: _Answers[bool] = attrs.field(init=False, repr=False, eq=False)
+    _nouns: WordAnswers[bool] = attrs.field(init=False, repr=False, eq=False)
     """Whether a word is an actor noun (:meth:`is_actor_noun`), by word."""
-    _name_words: _Answers[bool] = attrs.field(init=False, repr=False, eq=False)
+    _name_words: WordAnswers[bool] = attrs.field(init=False, repr=False, eq=False)
     """Whether a word may be part of a name (:func:`_name_word_rule`), by word."""
-    _adjectives: _Answers[bool] = attrs.field(init=False, repr=False, eq=False)
+    _adjectives: WordAnswers[bool] = attrs.field(init=False, repr=False, eq=False)
     """Whether a word may stand before a phrase's head (:func:`_adjective_rule`), by word."""
-    _begins_mention: _Answers[bool] = attrs.field(init=False, repr=False, eq=False)
+    _begins_mention: WordAnswers[bool] = attrs.field(init=False, repr=False, eq=False)
     """Whether a word may begin a mention (:meth:`_may_begin_mention`), by word."""
-    _start_roles: _Answers[_StartRole] = attrs.field(init=False, repr=False, eq=False)
+    _start_roles: WordAnswers[_StartRole] = attrs.field(init=False, repr=False, eq=False)
     """What a mention that begins with a word is (:func:`_start_role`), by word."""
-    _name_goes_on: _Answers[bool] = attrs.field(init=False, repr=False, eq=False)
+    _name_goes_on: WordAnswers[bool] = attrs.field(init=False, repr=False, eq=False)
     """Whether a name run may go on with a word (:func:`_name_may_go_on`), by word."""
-    _title_ends: _Answers[bool] = attrs.field(init=False, repr=False, eq=False)
+    _title_ends: WordAnswers[bool] = attrs.field(init=False, repr=False, eq=False)
     """Whether a title may end with a word (:meth:`_may_end_title`), by word."""
-    _name_roles: _Answers[tuple[MentionKind, ActorEntry | None]] = attrs.field(
+    _name_roles: WordAnswers[tuple[MentionKind, ActorEntry | None]] = attrs.field(
         init=False, repr=False, eq=False)
     """The kind and entry of a name run's mention (:func:`_name_role`), by name."""
 
     def __attrs_post_init__(self) -> None:
         triggers = frozenset(self.by_adjective) | frozenset(self.pronouns)
         object.__setattr__(self, "lower_triggers", triggers)
-        object.__setattr__(self, "_begins_mention", _Answers(self._may_begin_mention))
+        object.__setattr__(self, "_begins_mention", WordAnswers(self._may_begin_mention))
         object.__setattr__(self, "_start_roles",
-                           _Answers(functools.partial(_start_role, lex=self)))
-        object.__setattr__(self, "_title_ends", _Answers(self._may_end_title))
+                           WordAnswers(functools.partial(_start_role, lex=self)))
+        object.__setattr__(self, "_title_ends", WordAnswers(self._may_end_title))
         object.__setattr__(self, "_name_goes_on",
-                           _Answers(functools.partial(_name_may_go_on, lex=self)))
+                           WordAnswers(functools.partial(_name_may_go_on, lex=self)))
         object.__setattr__(self, "_name_roles",
-                           _Answers(functools.partial(_name_role, lex=self)))
-        object.__setattr__(self, "_titles", _Answers(self._title_rule))
-        object.__setattr__(self, "_nouns", _Answers(self._noun_rule))
+                           WordAnswers(functools.partial(_name_role, lex=self)))
+        object.__setattr__(self, "_titles", WordAnswers(self._title_rule))
+        object.__setattr__(self, "_nouns", WordAnswers(self._noun_rule))
         object.__setattr__(self, "_name_words",
-                           _Answers(functools.partial(_name_word_rule, lex=self)))
+                           WordAnswers(functools.partial(_name_word_rule, lex=self)))
         object.__setattr__(self, "_adjectives",
-                           _Answers(functools.partial(_adjective_rule, lex=self)))
+                           WordAnswers(functools.partial(_adjective_rule, lex=self)))
         index: dict[str, list[tuple[str, ...]]] = {}
         for portfolio in self.portfolios:
             words = tuple(portfolio.split())
@@ -228,7 +228,7 @@ class ActorLexicon:
             if key.startswith(article):
                 key = key[len(article):]
         found = self.by_name.get(key)
-        _remember(self._lookups, name, found)
+        remember(self._lookups, name, found)
         return found
 
     def country_of_adjective(self, word: str) -> ActorEntry | None:
@@ -279,37 +279,6 @@ class ActorLexicon:
         """:meth:`is_actor_noun`, asked once per word (:attr:`_nouns`)."""
         low = _fold(word)
         return low in self.actor_nouns or self.noun_pattern.fullmatch(low) is not None
-
-
-_CACHE_SIZE = 100_000
-
-
-def _remember(cache: dict[str, _V], key: str, value: _V) -> None:
-    """Store an answer in a per-word cache of the lexicon, emptying it first when full."""
-    if len(cache) >= _CACHE_SIZE:
-        cache.clear()
-    cache[key] = value
-
-
-class _Answers(dict[str, _V]):
-    """The answers of a rule about words, by word, found on first use.
-
-    ``answers[word]`` gives ``rule(word)``: a word asked before is answered by the
-    dictionary in C, without a Python call, so that a scan of every token of a document
-    can be a ``map`` of :meth:`__getitem__`. At most :data:`_CACHE_SIZE` words are kept.
-    The rule must depend on the word alone (a lexicon's rules do: the lexicon is frozen).
-    """
-
-    __slots__ = ("_rule",)
-
-    def __init__(self, rule: Callable[[str], _V]) -> None:
-        super().__init__()
-        self._rule = rule
-
-    def __missing__(self, word: str) -> _V:
-        found = self._rule(word)
-        _remember(self, word, found)
-        return found
 
 
 def _fold(text: str) -> str:
@@ -917,7 +886,7 @@ def _find_mentions(
     # Only a country adjective, a pronoun or a name's first word can begin a mention (a
     # stop word or title that a visit would pass over is left out): find those in one
     # pass, then visit them, skipping the ones a name run has taken already.
-    # The test is asked of each word once per lexicon (_Answers), and the scan runs in C.
+    # The test is asked of each word once per lexicon (WordAnswers), and the scan runs in C.
     starts = itertools.compress(range(n), map(lex._begins_mention.__getitem__, words))
     roles, name_roles, may_end_title = lex._start_roles, lex._name_roles, lex._title_ends
     goes_on = lex._name_goes_on
@@ -1039,7 +1008,7 @@ def _name_key_rule(name: str) -> tuple[str, ...]:
 
 
 # A name's key depends on the name alone: kept for all documents, not per resolver.
-_NAME_KEYS = _Answers(_name_key_rule)
+_NAME_KEYS = WordAnswers(_name_key_rule)
 
 
 def _name_key(name: str) -> tuple[str, ...]:
