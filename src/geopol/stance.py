@@ -204,8 +204,8 @@ class Lexicon:
                     classes.setdefault(form.words[0], set()).add("cue_verb")
         return {k: frozenset(v) for k, v in classes.items()}
 
-    # Answers per word, kept (geopol._word_answers): every document's tokens are folded, and every
-    # visited sentence maps its words' classes and openers.
+    # Answers per word, kept (geopol._word_answers): every document's tokens are folded,
+    # and every visited sentence maps its words' classes and openers.
 
     @functools.cached_property
     def _folds(self) -> WordAnswers[str]:
