@@ -721,22 +721,6 @@ def test_a_sentence_keeps_the_answers_it_would_compute(text: str, data: st.DataO
 # questions, token by token, give; on every token and on ranges that run past the edges.
 
 
-def _door_agent(s: stance._Sentence, i: int) -> tuple[int, int] | None:
-    """The reference: _door_agent without its test for "door" in reach."""
-    for back in range(2, 7):
-        k = i - back
-        if k < 0:
-            break
-        if s.low(k) == "door":
-            a, b = k + 1, i
-            if b > a and all(s.is_word(x) and not s.is_finite_verb(x) for x in range(a, b)):
-                return (a, b)
-            return None
-        if not s.is_word(k):
-            return None
-    return None
-
-
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.one_of(_CLAUSE_TEXT, st.sampled_from(["door", "Door Rusland gesteunde"])),
                 max_size=3).map(" ".join))
@@ -757,7 +741,7 @@ def test_questions_asked_at_once_agree_with_the_plain_ones(text: str) -> None:
             low in _LEX.of("preposition") or low in _LEX.of("adverb") or low in _LEX.negators
             or low in _LEX.of("subordinator")), i
         assert s.is_(i, "determiner") == (low in _LEX.of("determiner")), i
-        assert stance._door_agent(s, i) == _door_agent(s, i), i
+        assert stance._door_agent(s, i) == stance._door_agent_before(s, i), i
         for b in indices:
             for word in words:
                 plain = next((k for k in range(i, b) if s.low(k) == word), -1)

@@ -1294,7 +1294,12 @@ def _count_cut(s: _Sentence, t: _Target, b: int) -> int:
 def _door_agent(s: _Sentence, i: int) -> tuple[int, int] | None:
     """The agent of an attributive participle: ``door Rusland`` or ``Iraans`` right before."""
     if s.find("door", i - 6, i - 1) < 0:
-        return None  # without "door" in reach the loop below finds none
+        return None  # without "door" in reach the search finds none
+    return _door_agent_before(s, i)
+
+
+def _door_agent_before(s: _Sentence, i: int) -> tuple[int, int] | None:
+    """:func:`_door_agent`'s search: back from the participle at *i* over words to ``door``."""
     for back in range(2, 7):
         k = i - back
         if k < 0:
