@@ -507,29 +507,10 @@ def test_marks_by_line_agree_with_the_paragraphs_of_the_text(text: str) -> None:
 
 
 def _choose_in_full(candidates: list[quotes._Candidate]) -> list[quotes._Candidate]:
-    """The overlap filter written out: both passes over every candidate."""
-    candidates = sorted(candidates, key=lambda c: (c.content.start, c.kind != "direct"))
-    chosen: list[quotes._Candidate] = []
-    for cand in candidates:
-        clash = False
-        for other in chosen:
-            if cand.content.overlaps(other.content):
-                if other.kind == "direct" and cand.kind != "direct" and (
-                    cand.content.contains(other.content) and cand.content.length >
-                    other.content.length + 3 and not other.standalone
-                ):
-                    continue
-                clash = True
-                break
-        if not clash:
-            chosen.append(cand)
-    chosen.sort(key=lambda c: c.content.start)
-    return [cand for cand in chosen
-            if not any(o.kind == "direct" and o is not cand and o.content.contains(cand.content)
-                       for o in chosen)
-            and not (cand.kind == "direct" and any(
-                o is not cand and o.kind != "direct" and o.content.contains(cand.content)
-                for o in chosen))]
+    """The overlap filter with both passes always run: _choose skips the second when the
+    first kept nothing beside a candidate it overlaps."""
+    chosen, _ = quotes._first_of_overlapping(sorted(candidates, key=lambda c: c.content.start))
+    return quotes._drop_contained(chosen)
 
 
 _CANDIDATE = st.builds(

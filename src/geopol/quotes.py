@@ -1390,9 +1390,21 @@ def _known_headline_source(phrase: ActorPhrase | None, found: ActorResolver,
 def _choose(candidates: list[_Candidate]) -> list[_Candidate]:
     """The candidates kept, in text order: the first of overlapping ones (direct before
     indirect at the same start), except that an indirect quote may hold a direct one."""
+    chosen, nested = _first_of_overlapping(candidates)
+    if not nested:
+        # no two chosen contents overlap, so none contains another (no content is empty):
+        # _drop_contained would keep them all (most documents)
+        return chosen
+    return _drop_contained(chosen)
+
+
+def _first_of_overlapping(candidates: list[_Candidate]) -> tuple[list[_Candidate], bool]:
+    """The first of overlapping candidates (direct before indirect at the same start, an
+    indirect one that holds a direct one kept beside it), in text order; and whether a
+    candidate was kept beside one it overlaps."""
     candidates.sort(key=lambda c: (c.content.start, c.kind != "direct"))
     chosen: list[_Candidate] = []
-    nested = False  # whether a candidate was kept beside one it overlaps
+    nested = False
     for cand in candidates:
         clash = False
         for other in chosen:
@@ -1408,12 +1420,12 @@ def _choose(candidates: list[_Candidate]) -> list[_Candidate]:
         if not clash:
             chosen.append(cand)
     chosen.sort(key=lambda c: c.content.start)
-    if not nested:
-        # no two chosen contents overlap, so none contains another (no content is empty):
-        # the filter below would keep them all (most documents)
-        return chosen
-    # drop indirect quotes that a direct one contains, keep direct ones that an
-    # indirect one contains only when they are real direct quotes
+    return chosen, nested
+
+
+def _drop_contained(chosen: list[_Candidate]) -> list[_Candidate]:
+    """*chosen* less the indirect quotes that a direct one contains, and less the direct
+    ones that an indirect one contains (those are kept only as real direct quotes)."""
     final: list[_Candidate] = []
     for cand in chosen:
         if any(o.kind == "direct" and o is not cand and o.content.contains(cand.content)
