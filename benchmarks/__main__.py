@@ -118,8 +118,8 @@ def segmentation_table(*, train: bool) -> Table:
                     "are those of a tokenizer trained on the same data (shared/README.md)."}
 
 
-def throughput_table(path: Path, *, workers: int) -> tuple[Table, dict[str, Any]]:
-    result = throughput_bench.measure(path, workers=workers)
+def throughput_table(path: Path, *, workers: int, repeat: int = 3) -> tuple[Table, dict[str, Any]]:
+    result = throughput_bench.measure(path, workers=workers, repeat=repeat)
     rows = [[stage, f"{r['seconds']:.2f}", f"{r['words_per_s']:,}", f"{r['mb_per_s']:.2f}",
              f"{r['x_floor']:.1f}"] for stage, r in result["stages"].items()]
     references = result.get("reference_texts", {})
@@ -131,13 +131,16 @@ def throughput_table(path: Path, *, workers: int) -> tuple[Table, dict[str, Any]
 
     note = (f"Corpus {Path(result['corpus']).name}: {result['bytes'] / 1e6:.1f} MB, "
             f"{result['documents']:,} documents, {result['words']:,} words; per 1,000 words "
-            f"{found(result['per_1000_words'])}. The floor reads the "
-            "corpus and scans it once with one regex word pattern.")
+            f"{found(result['per_1000_words'])}; each stage best of {result['repeat']} runs. "
+            "The floor reads the corpus and scans it once with one regex word pattern.")
     for label, r in references.items():
-        note += (f" {label}: {r['words']:,} words, {found(r['per_1000_words'])} per 1,000 "
+        note += (f" {label[:1].upper()}{label[1:]}: {r['words']:,} words, "
+                 f"{found(r['per_1000_words'])} per 1,000 "
                  f"words, best of {r['repeat']} runs against its own floor.")
     if "speedup" in result:
         note += f" Speed-up with {workers} workers: {result['speedup']}x."
+    if "cost_model" in result:
+        note += " " + throughput_bench.cost_sentence(result["cost_model"])
     return ({"name": "throughput", "title": "Throughput (one core unless stated)",
              "columns": ["stage", "seconds", "words/s", "MB/s", "x floor"], "rows": rows,
              "note": note}, result)
@@ -205,6 +208,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="size of the generated throughput corpus (default 10MB)")
     parser.add_argument("--workers", type=int, default=2,
                         help="also time analyze with N workers (default 2)")
+    parser.add_argument("--repeat", type=int, default=3,
+                        help="time each throughput stage this many times, keep the best "
+                             "(default 3)")
     parser.add_argument("--scaling", type=parse_size, nargs=3, metavar="SIZE",
                         help="also time geopol analyze at three corpus sizes (e.g. 10MB 100MB 1GB)")
     parser.add_argument("--no-train", action="store_true",
@@ -238,7 +244,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print_table(tables[-1])
     if "throughput" in parts:
         corpus = args.corpus or throughput_bench.corpus_path(args.size)
-        table, _ = throughput_table(corpus, workers=args.workers)
+        table, _ = throughput_table(corpus, workers=args.workers, repeat=args.repeat)
         tables.append(table)
         print_table(table)
     if args.scaling:

@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -25,9 +27,11 @@ def test_the_suite_runs_from_one_command_and_writes_its_tables(tmp_path: Path) -
     assert ["floor", "load", "segment", "quotes", "stances", "numbers", "analyze (1 worker)",
             "analyze (2 workers)"] == stages[:8]
     assert any(stage.startswith("analyze, UD newspaper text") for stage in stages)
+    assert any(stage.startswith("analyze, written news passages") for stage in stages)
     floor = tables["throughput"]["rows"][0]
     assert "1.0" == floor[-1]  # the floor is its own unit
     assert "per 1,000 words" in tables["throughput"]["note"]
+    assert "for each quote or stance found" in tables["throughput"]["note"]
     assert "Throughput" in result.stdout
 
 
@@ -40,3 +44,25 @@ def test_scaling_reports_the_peak_memory_of_the_cli_not_of_the_process_that_star
     run = run_once(corpus_path(parse_size("200KB")), workers=1)
     assert len(ballast) and 0 < run["peak_rss_mb"] < 200, run
     assert 0 < run["seconds"]
+
+
+def test_the_cost_model_recovers_the_costs_that_made_the_timings() -> None:
+    from benchmarks.throughput import cost_model
+
+    def timing(words: int, quotes: float, stances: float) -> dict[str, object]:
+        found = (quotes + stances) * words / 1000
+        seconds = (3.5 * words + 70.0 * found) / 1e6
+        return {"seconds": seconds, "text_words": words,
+                "per_1000_words": {"quotes": quotes, "stances": stances, "numbers": 30.0}}
+
+    corpora = [timing(1_600_000, 27.6, 29.8), timing(10_785, 2.9, 2.2),
+               timing(25_358, 0.9, 1.1), timing(6_449, 32.4, 14.6)]
+    assert {"us_per_word": 3.5, "us_per_quote_or_stance": 70.0} == cost_model(corpora)
+
+
+def test_the_cost_model_refuses_corpora_that_cannot_separate_the_costs() -> None:
+    from benchmarks.throughput import cost_model
+
+    same = {"seconds": 1.0, "text_words": 1000, "per_1000_words": {"quotes": 5, "stances": 5}}
+    with pytest.raises(ValueError, match="differ"):
+        cost_model([same, same])
