@@ -29,6 +29,7 @@ other text.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import platform
@@ -169,14 +170,16 @@ def cost_model(timings: Iterable[dict[str, Any]]) -> dict[str, float]:
     {'us_per_word': 4.0, 'us_per_quote_or_stance': 100.0}
     """
     points = [((t["per_1000_words"]["quotes"] + t["per_1000_words"]["stances"]) / 1000,
-               t["seconds"] / t["text_words"]) for t in timings]
+               t["seconds"] / t["text_words"]) for t in timings if t["text_words"]]
+    if len(points) < 2:
+        raise ValueError("a line needs at least two corpora with words")
     mean_found = sum(found for found, _ in points) / len(points)
-    mean_time = sum(time for _, time in points) / len(points)
+    mean_cost = sum(cost for _, cost in points) / len(points)
     spread = sum((found - mean_found) ** 2 for found, _ in points)
     if spread <= 1e-12:
         raise ValueError("the corpora timed must differ in how much they hold to find")
-    slope = sum((found - mean_found) * (time - mean_time) for found, time in points) / spread
-    return {"us_per_word": round((mean_time - slope * mean_found) * 1e6, 2),
+    slope = sum((found - mean_found) * (cost - mean_cost) for found, cost in points) / spread
+    return {"us_per_word": round((mean_cost - slope * mean_found) * 1e6, 2),
             "us_per_quote_or_stance": round(slope * 1e6, 1)}
 
 
@@ -248,7 +251,8 @@ def measure(path: Path, *, workers: int = 1, repeat: int = 3) -> dict[str, Any]:
     }
     whole_analysis = {"seconds": stages["analyze (1 worker)"], "text_words": text_words,
                       "per_1000_words": result["per_1000_words"]}
-    result["cost_model"] = cost_model([whole_analysis, *result["reference_texts"].values()])
+    with contextlib.suppress(ValueError):  # too few corpora, or all alike: no line to fit
+        result["cost_model"] = cost_model([whole_analysis, *result["reference_texts"].values()])
     return result
 
 

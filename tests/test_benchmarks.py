@@ -66,3 +66,6 @@ def test_the_cost_model_refuses_corpora_that_cannot_separate_the_costs() -> None
     same = {"seconds": 1.0, "text_words": 1000, "per_1000_words": {"quotes": 5, "stances": 5}}
     with pytest.raises(ValueError, match="differ"):
         cost_model([same, same])
+    empty = {"seconds": 0.1, "text_words": 0, "per_1000_words": {"quotes": 0, "stances": 0}}
+    with pytest.raises(ValueError, match="two corpora"):
+        cost_model([same, empty])
